@@ -40,14 +40,15 @@ UNRULED_WORDS = [
 ]
 
 
-def _password_error(exc: BaseException) -> bool:
+def _password_error(exc: BaseException | None) -> bool:
+    """True when a pdfminer error (possibly wrapped by pdfplumber) is about a password."""
     seen: list[BaseException] = []
     while exc is not None and exc not in seen:
         seen.append(exc)
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+        if "Password" in type(exc).__name__ or "Encrypt" in type(exc).__name__:
             return True
-        exc = exc.__cause__ or exc.__context__ or (exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None)
+        wrapped = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = exc.__cause__ or exc.__context__ or wrapped
     return False
 
 
@@ -210,7 +211,12 @@ class _PdfReader:
             rows = _ruled_table_rows(table, words)
             items.append((table.bbox[1], Table(rows)))
         free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
-        lines = [ln for ln in _lines(free) if not _is_page_number(ln, page.height)]
+        lines = _lines(free)
+        # A running page number is the first or last line, in the top/bottom margin.
+        if lines and _is_page_number(lines[-1], page.height):
+            lines.pop()
+        if lines and _is_page_number(lines[0], page.height):
+            lines.pop(0)
         if not tables:
             at = _header_line(lines)
             bounds = _header_columns(lines[at]) if at is not None else []
