@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "theodoi.units",
     "theodoi.audit",
     "theodoi.plans",
+    "theodoi.reporting",
+    "theodoi.notifications",
     "theodoi.web",
 ]
 

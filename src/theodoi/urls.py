@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("theodoi.web.urls")),
     path("", include("theodoi.plans.urls")),
     path("", include("theodoi.units.urls")),
+    path("", include("theodoi.reporting.urls")),
+    path("", include("theodoi.notifications.urls")),
 ]
