@@ -293,9 +293,11 @@ TASK_ORDER = [1, 0, 5, 2, 4, 3]
 def _excel_value(text: str):
     """Typed cells, as staff produce them: dates as dates, bare numbers as numbers."""
     try:
-        return dt.datetime.strptime(text, "%d/%m/%Y")
+        day = dt.datetime.strptime(text, "%d/%m/%Y")
     except ValueError:
-        pass
+        day = None
+    if day is not None and day.strftime("%d/%m/%Y") == text:  # "30/9/2025" stays as typed
+        return day
     if text.isdigit() and not text.startswith("0"):
         return int(text)
     return text
