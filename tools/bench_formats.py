@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from reader_formats.render import ROMAN, load_gold, render_docx, render_pdf  # noqa: E402
-
 from theodoi.reader.formats import read_binary  # noqa: E402
 
 

@@ -193,3 +193,22 @@ def test_header_paragraphs_variants():
     assert header_paragraphs({"implements": "Căn cứ Kế hoạch số 351-KH/TU\n"})[-1] == (
         "Căn cứ Kế hoạch số 351-KH/TU"
     )
+
+
+def test_merged_cells_vertical_repeat_horizontal_once():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Bảng nhiệm vụ"])
+    ws.append(["TT", "Nội dung", "Chủ trì", "Thời gian"])
+    ws.append(["I", "NHÓM MỘT"])
+    ws.append([1, "Việc một", "Sở A", "Quý III/2025"])
+    ws.append([None, "Việc hai", None, "Năm 2026"])
+    ws.merge_cells("B3:D3")  # a section heading across columns
+    ws.merge_cells("C4:C5")  # one lead for two tasks
+    ws.merge_cells("A4:A5")  # a row number spanning two rows stays once
+    table = tables(read(workbook_bytes(wb)))[0]
+    assert table.rows[1:] == [
+        ["I", "NHÓM MỘT", "", ""],
+        ["1", "Việc một", "Sở A", "Quý III/2025"],
+        ["", "Việc hai", "Sở A", "Năm 2026"],
+    ]

@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 
 import openpyxl
+from openpyxl.utils import column_index_from_string
 
 from theodoi.vntext import fold
 
@@ -95,8 +97,32 @@ def cell_text(value, number_format: str = "General") -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
-def _sheet_rows(ws) -> list[list[str]]:
-    rows: list[list[str]] = []
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _vertical_merges(archive: zipfile.ZipFile | None, ws) -> list[tuple[int, int, int]]:
+    """(column, first row, last row), 0-based, of the sheet's vertically merged ranges.
+
+    Read-only openpyxl gives a merged value at the top-left only; the ranges are
+    read from the sheet XML so a lead agency merged over several tasks can be
+    repeated in each row, as the DOCX front-end does.
+    """
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or not path:
+        return []
+    try:
+        xml = archive.read(path)
+    except KeyError:
+        return []
+    out = []
+    for c1, r1, _c2, r2 in _MERGE_RE.findall(xml):
+        if int(r2) > int(r1):
+            out.append((column_index_from_string(c1.decode()) - 1, int(r1) - 1, int(r2) - 1))
+    return out
+
+
+def _sheet_rows(ws, archive: zipfile.ZipFile | None = None) -> list[list[str]]:
+    by_index: dict[int, list[str]] = {}
     empty_run = 0
     for index, raw in enumerate(ws.iter_rows(max_col=MAX_COLS)):
         if index >= MAX_ROWS:
@@ -107,11 +133,22 @@ def _sheet_rows(ws) -> list[list[str]]:
         ]
         if any(row):
             empty_run = 0
-            rows.append(row)
+            by_index[index] = row
         else:
             empty_run += 1
             if empty_run > MAX_EMPTY_RUN:
                 break
+    first_col = min(
+        (min(i for i, c in enumerate(r) if c) for r in by_index.values()), default=0
+    )
+    for col, top, bottom in _vertical_merges(archive, ws):
+        if col == first_col or top not in by_index or col >= len(by_index[top]):
+            continue  # a repeated row number would invent rows
+        value = by_index[top][col]
+        for r in range(top + 1, bottom + 1):
+            if r in by_index and col < len(by_index[r]) and not by_index[r][col]:
+                by_index[r][col] = value
+    rows = [by_index[i] for i in sorted(by_index)]
     width = max((max((i + 1 for i, c in enumerate(r) if c), default=0) for r in rows), default=0)
     return [(r + [""] * width)[:width] for r in rows]
 
@@ -191,6 +228,7 @@ def _sheet_blocks(title: str, rows: list[list[str]], line: int) -> list[Paragrap
 
 def read_xlsx(data: bytes) -> Document:
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    archive = zipfile.ZipFile(io.BytesIO(data))
     try:
         blocks: list[Paragraph | Table] = []
         info: list[Paragraph | Table] = []
@@ -198,7 +236,7 @@ def read_xlsx(data: bytes) -> Document:
         for ws in wb.worksheets:
             if not hasattr(ws, "iter_rows"):  # chart sheets
                 continue
-            rows = _sheet_rows(ws)
+            rows = _sheet_rows(ws, archive)
             sheet_blocks = _sheet_blocks(ws.title, rows, line)
             # The template's plan information must come first, like a document header.
             if fold(ws.title) == fold(INFO_SHEET):
@@ -208,4 +246,5 @@ def read_xlsx(data: bytes) -> Document:
             line += len(rows) + 1
     finally:
         wb.close()
+        archive.close()
     return Document(blocks=info + blocks, source_kind="xlsx")
