@@ -85,3 +85,31 @@ def unruled_table_pdf(rows: list[list[str]], *, intro: list[str]) -> bytes:
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def spanned_table_pdf() -> bytes:
+    """A ruled table with a section row spanning columns and a lead spanning two rows."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4)
+    rows = [
+        ["TT", "Nội dung", "Chủ trì", "Thời gian"],
+        ["I", "NHÓM MỘT", "", ""],
+        ["1", "Việc một", "Sở A", "Quý III/2025"],
+        ["2", "Việc hai", "", "Năm 2026"],
+    ]
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    _font(rl_canvas.Canvas(io.BytesIO()))  # only to register DejaVuSans
+    table = Table(rows, colWidths=[40, 200, 120, 100])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("SPAN", (1, 1), (3, 1)),
+        ("SPAN", (2, 2), (2, 3)),
+    ]))
+    doc.build([table])
+    return out.getvalue()

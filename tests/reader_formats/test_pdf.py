@@ -123,3 +123,14 @@ def test_running_page_number_forms_dropped(footer):
 def test_page_number_in_header_margin_dropped():
     document = read(text_pdf(["2", "KẾ HOẠCH"], top=815))
     assert paragraphs(document) == ["KẾ HOẠCH"]
+
+
+def test_spanned_cells_horizontal_once_vertical_repeated():
+    from .pdfmake import spanned_table_pdf
+
+    assert tables(read(spanned_table_pdf()))[0].rows == [
+        ["TT", "Nội dung", "Chủ trì", "Thời gian"],
+        ["I", "NHÓM MỘT", "", ""],
+        ["1", "Việc một", "Sở A", "Quý III/2025"],
+        ["2", "Việc hai", "Sở A", "Năm 2026"],
+    ]
