@@ -223,3 +223,20 @@ def test_only_empty_paragraphs_is_not_a_plan():
 def test_paragraph_blocks_are_paragraph_instances(plan002):
     document = read(render_docx(plan002))
     assert all(isinstance(b, Paragraph | Table) for b in document.blocks)
+
+
+def test_layout_header_table_becomes_lines():
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ BÌNH LƯ"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 12/KH-UBND"
+    header.cell(1, 1).text = "Bình Lư, ngày 17 tháng 10 năm 2025"
+    document.add_paragraph("KẾ HOẠCH")
+    got = read(docx_bytes(document))
+    assert tables(got) == []
+    assert paragraphs(got) == [
+        "ỦY BAN NHÂN DÂN", "XÃ BÌNH LƯ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND", "Bình Lư, ngày 17 tháng 10 năm 2025",
+        "KẾ HOẠCH",
+    ]

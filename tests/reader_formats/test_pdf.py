@@ -134,3 +134,25 @@ def test_spanned_cells_horizontal_once_vertical_repeated():
         ["1", "Việc một", "Sở A", "Quý III/2025"],
         ["2", "Việc hai", "Sở A", "Năm 2026"],
     ]
+
+
+def test_side_by_side_header_blocks_are_separate_lines():
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from .pdfmake import _font
+
+    out = io.BytesIO()
+    canvas = rl_canvas.Canvas(out)
+    _font(canvas)
+    canvas.drawString(60, 760, "ỦY BAN NHÂN DÂN")
+    canvas.drawString(300, 760, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    canvas.drawString(60, 740, "Số: 12/KH-UBND")
+    canvas.drawString(300, 740, "Bình Lư, ngày 17 tháng 10 năm 2025")
+    canvas.drawString(60, 700, "Thực hiện Nghị quyết số 57-NQ/TW, các cơ quan   triển khai.")
+    canvas.showPage()
+    canvas.save()
+    assert paragraphs(read(out.getvalue())) == [
+        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND",
+        "Bình Lư, ngày 17 tháng 10 năm 2025",
+        "Thực hiện Nghị quyết số 57-NQ/TW, các cơ quan triển khai.",
+    ]

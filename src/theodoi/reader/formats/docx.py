@@ -12,6 +12,9 @@ Choices, for the interpreter's sake:
   (a lead agency merged over several tasks applies to each of them), except
   in the first column, where a repeated row number would invent rows.
 - A nested table is flattened into its host cell, one line per non-empty cell.
+- A small table holding the document header (authority | motto, number |
+  date, recognised by "CỘNG HÒA XÃ HỘI", "Số:", ", ngày" ...) is layout, not
+  data: its cell lines become Paragraphs, row by row.
 - Text boxes are read as paragraphs after the paragraph that anchors them.
 - Tracked deletions are ignored; tracked insertions are read.
 """
@@ -19,6 +22,7 @@ Choices, for the interpreter's sake:
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 from docx.oxml.ns import qn
@@ -135,8 +139,18 @@ class _Reader:
     def add_table(self, tbl) -> None:
         self.para_no += 1
         rows = self.table_rows(tbl)
-        if any(cell for row in rows for cell in row):
-            self.blocks.append(Table(rows, self.para_no))
+        if not any(cell for row in rows for cell in row):
+            return
+        if is_layout_header(rows):
+            # The borderless two-column header (authority | motto, number | date)
+            # is page layout, not data: read it as lines, row by row.
+            for row in rows:
+                for cell in row:
+                    for line in cell.split("\n"):
+                        if line.strip():
+                            self.blocks.append(Paragraph(line, self.para_no))
+            return
+        self.blocks.append(Table(rows, self.para_no))
 
     def walk(self, container) -> None:
         for child in _containers(container):
@@ -144,6 +158,20 @@ class _Reader:
                 self.add_paragraph(child)
             elif child.tag == W_TBL:
                 self.add_table(child)
+
+
+_LAYOUT_MARKS = re.compile(
+    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN|Độc lập\s*-\s*Tự do|^Số\s*:?\s|, ngày\b",
+    re.MULTILINE,
+)
+
+
+def is_layout_header(rows: list[list[str]]) -> bool:
+    """A small table holding the document's header block rather than data."""
+    if len(rows) > 4 or max(len(r) for r in rows) > 3:
+        return False
+    text = "\n".join(cell for row in rows for cell in row)
+    return len(_LAYOUT_MARKS.findall(text)) >= 2
 
 
 def _grid(pr, tag: str) -> int:

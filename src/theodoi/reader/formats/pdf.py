@@ -11,7 +11,8 @@ wrapped sentence and joined with a space.
 A page without ruled tables whose line carries at least two column words
 ("Nội dung", "Chủ trì", "Phối hợp", "Thời gian", ...) is read as an unruled
 table: columns from the header words, a new row wherever the first column
-has text. Lone page numbers are dropped; a table continued on the next
+has text. Words separated by a gap wider than COLUMN_GAP are separate lines
+(a side-by-side header: authority | motto). Lone page numbers are dropped; a table continued on the next
 page is joined by ``merge_continued_tables`` (repeated header dropped).
 """
 
@@ -31,6 +32,7 @@ from ..errors import CorruptFile, NeedsOCR
 PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*/\s*\d{1,4})?$", re.I)
 MARGIN = 0.1  # fraction of the page height where running headers/footers live
 LINE_TOL = 3.0
+COLUMN_GAP = 40.0  # points; justified body text never leaves a gap this wide
 UNRULED_WORDS = [
     fold(w)
     for w in (
@@ -66,6 +68,19 @@ def _lines(words: list[dict]) -> list[list[dict]]:
     for line in lines:
         line.sort(key=lambda w: w["x0"])
     return lines
+
+
+def _split_columns(lines: list[list[dict]], gap: float = COLUMN_GAP) -> list[list[dict]]:
+    """Split a line at wide gaps: side-by-side header blocks are separate lines."""
+    out: list[list[dict]] = []
+    for line in lines:
+        start = 0
+        for k in range(1, len(line)):
+            if line[k]["x0"] - line[k - 1]["x1"] > gap:
+                out.append(line[start:k])
+                start = k
+        out.append(line[start:])
+    return out
 
 
 def _line_text(line: list[dict]) -> str:
@@ -224,7 +239,9 @@ class _PdfReader:
                 rows = _unruled_rows(lines[at:], bounds)
                 items.append((lines[at][0]["top"], Table(rows)))
                 lines = lines[:at]
-        items.extend((line[0]["top"], Paragraph(_line_text(line))) for line in lines)
+        items.extend(
+            (line[0]["top"], Paragraph(_line_text(line))) for line in _split_columns(lines)
+        )
         items.sort(key=lambda item: item[0])
         for _top, block in items:
             self.line_no += 1
