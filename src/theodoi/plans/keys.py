@@ -37,7 +37,7 @@ def content_hash(plan_json: dict) -> str:
 
 # Words that change how a target is phrased, not what it measures.
 _INDICATOR_STOPWORDS = frozenset(
-    "ty le nguoi dan duoc co cua cac trong va cho voi phan dau dat toi thieu it nhat".split()
+    ["ty", "le", "nguoi", "dan", "duoc", "co", "cua", "cac", "trong", "va", "cho", "voi", "phan", "dau", "dat", "toi", "thieu", "it", "nhat"]
 )
 _AREA = re.compile(r"\b(tren )?dia ban( (toan )?(tinh|xa))?\b")
 LEVEL_WORDS = frozenset({"xa", "tinh"})

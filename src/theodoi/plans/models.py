@@ -237,3 +237,26 @@ class Assignment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.ended_at is None
+
+
+class PlanImportDraft(models.Model):
+    """A document read but not yet confirmed: the review step works on it.
+
+    Confirming saves the plan and deletes the draft; cancelling deletes it.
+    Nothing of the plan exists in the plan tables until confirmation.
+    """
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(upload_to="import-drafts/%Y/%m/", blank=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    source_kind = models.CharField(max_length=20, blank=True)
+    plan_json = models.JSONField(default=dict)
+    warnings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = "bản đọc chờ duyệt"
+        verbose_name_plural = "bản đọc chờ duyệt"
+
+    def __str__(self) -> str:
+        return self.file_name or f"bản đọc #{self.pk}"

@@ -36,3 +36,9 @@ def target_bound(target) -> str:
     else:
         text = COMPARATOR_SIGNS.get(target.comparator, "") + vn_number(target.value)
     return f"{text} {target.unit}".strip()
+
+
+@register.filter
+def get_item(mapping, key):
+    """``{{ matches|get_item:name }}``: dictionary lookup with a variable key."""
+    return mapping.get(key) if mapping else None
