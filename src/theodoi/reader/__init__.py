@@ -13,6 +13,7 @@ subclasses whose ``message`` is in Vietnamese.
 
 from __future__ import annotations
 
+from .api import DEFAULT_MAX_BYTES, read_bytes, read_file, read_text
 from .errors import (
     CorruptFile,
     FileTooLarge,
@@ -23,7 +24,6 @@ from .errors import (
     UnsupportedFormat,
 )
 from .result import ReadResult, ReadWarning
-from .api import DEFAULT_MAX_BYTES, read_bytes, read_file, read_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

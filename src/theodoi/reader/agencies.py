@@ -1,0 +1,249 @@
+"""Recognise and split Vietnamese agency names ("Sở ...", "UBND xã ...").
+
+Vietnamese agency names are built as HEAD WORD + name: "Sở Khoa học và Công
+nghệ", "Ban Tổ chức Tỉnh ủy", "Trung tâm Phục vụ hành chính công", "UBND xã
+Bình Lư". A list of agencies in a cell is split where a new head word starts
+a complete name; never inside a name ("Bộ Văn hóa, Thể thao và Du lịch": the
+part after the comma has no head word) nor inside a collective phrase ("Các
+cơ quan, đơn vị", "UBND các xã, phường": the part after the comma is lower
+case) nor inside brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from theodoi.vntext import collapse_spaces, nfc
+
+from .vnchars import UPPER
+
+# Head words that open an agency name whatever follows them.
+_STRONG_HEADS = (
+    "Sở", "Bộ Chỉ huy", "Bộ Tư lệnh", "Phòng", "Văn phòng", "VP", "Trung tâm", "UBND", "Ủy ban",
+    "Uỷ ban", "HĐND", "Hội đồng nhân dân", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Công an", "Thanh tra",
+    "Tỉnh đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Mặt trận",
+    "MTTQ", "Kho bạc", "Ngân hàng", "Bệnh viện", "Chi cục", "Cục", "Tổng cục", "Viện", "Học viện",
+    "Đại học", "Liên đoàn", "Liên minh", "Hội Liên hiệp", "Viễn thông", "Bưu điện", "Điện lực",
+    "Chi nhánh", "Tập đoàn", "Tổng công ty", "Công ty", "Ban Chỉ đạo", "BCĐ", "Tổ giúp việc",
+    "Tổ công tác", "Cơ quan", "Bảo hiểm xã hội", "BHXH", "Cục Thuế", "Hải quan", "Tòa án", "Toà án",
+    "Viện Kiểm sát", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Thủ trưởng", "Người đứng đầu",
+    "Bộ đội Biên phòng", "Ủy ban Kiểm tra", "Chính phủ", "Thủ tướng", "Quốc hội", "Bộ Chính trị",
+    "Ban Bí thư", "Ban Thường vụ", "Thường trực", "Hiệp hội", "Quỹ", "Cổng", "Ban Quản lý",
+    "Ban quản lý", "Cấp ủy", "Cấp uỷ", "Đảng đoàn", "Ban cán sự", "Chi bộ", "Đoàn Thanh niên",
+    "Hội Nông dân", "Hội Cựu chiến binh", "Hội Phụ nữ", "Doanh nghiệp viễn thông",
+)
+# Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
+# they open a name only when the next word is capitalised ("Báo Lai Châu").
+_WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
+               "Đơn vị", "Các")
+# Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
+_COLLECTIVE_NOUNS = (
+    "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",
+    "tổ chức", "doanh nghiệp", "đảng ủy", "đảng uỷ", "đảng bộ", "chi bộ", "cấp ủy", "cấp uỷ",
+    "trường", "hội", "đoàn thể", "huyện", "thành phố", "trung tâm", "cơ sở", "ủy ban", "uỷ ban",
+    "chi, đảng bộ", "tổ chức đảng", "lực lượng", "nhà mạng", "doanh nghiệp viễn thông",
+    "Phòng", "Sở", "Ban", "cơ quan, đơn vị", "tập đoàn", "công ty", "viện", "bệnh viện", "đài",
+    "UBND", "Ủy ban", "thôn", "bản", "khu phố", "chủ đầu tư", "thành viên", "hợp tác xã", "ngân hàng",
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_STRONG = _alternation(_STRONG_HEADS)
+_WEAK = _alternation(_WEAK_HEADS)
+_COLL = _alternation(_COLLECTIVE_NOUNS)
+# A capitalised Vietnamese word, an acronym, or a digit (Trường THPT số 1).
+_CAP = rf"(?:{UPPER}|[0-9&])"
+
+_HEAD_RE = re.compile(
+    rf"^(?:(?:{_STRONG})(?=$|[\s,;.\-–(])"
+    rf"|(?:{_WEAK})\s+(?:{_CAP}|(?:{_COLL})\b|chuyên môn|nhân dân|viễn thông|văn hóa|văn hoá|thể thao)"
+    rf"|[cC]ác\s+(?:{_COLL})\b)"
+)
+_UPPER_FIRST_RE = re.compile(rf"^{UPPER}")
+_BULLET_RE = re.compile(r"^\s*(?:[-–—+•*●▪◦·]+\s*)+")
+# A name that asks for more: "Các Phòng chuyên môn" + "UBND xã", "Sở Khoa học và" + "Công nghệ".
+_INCOMPLETE_END_RE = re.compile(
+    r"(?:\b(?:và|với|của|thuộc|trực thuộc|cho|các|cấp|chuyên môn)|[,\-–(&/])\s*$", re.IGNORECASE
+)
+_LINK_BEFORE_RE = re.compile(r"\b(?:thuộc|của|với|và|cho|tại|trực thuộc|giúp việc|đối với)\s*$")
+# Glued names "Sở Khoa học và Công nghệ Sở Công Thương": only heads that never
+# qualify another name may start a second one without a separator.
+_GLUE_HEADS = ("Sở", "Phòng", "Trung tâm", "Kho bạc", "Ngân hàng", "Bệnh viện", "Chi cục",
+               "Viễn thông", "Bưu điện", "Điện lực", "Công ty", "Tổng công ty", "Trường", "Đài",
+               "Báo", "Hội", "Bảo hiểm xã hội", "Cục Thuế", "Các", "Ban", "Văn phòng", "VP",
+               "Ủy ban nhân dân", "UBND", "Đảng ủy", "Đảng uỷ", "Bộ")
+_GLUE_RE = re.compile(rf"(?<=\S)\s+(?=(?:{_alternation(_GLUE_HEADS)})\s+{_CAP})")
+# Words that are pure qualifiers of a following head: "Văn phòng Sở", "Thanh tra Sở".
+_PURE_HEAD_RE = re.compile(rf"^(?:{_STRONG}|{_WEAK})$")
+_OWNER_SUFFIX_RE = re.compile(r"^(?:UBND|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ|HĐND|Tỉnh ủy|Tỉnh uỷ)\b")
+_SENTENCE_WORDS_RE = re.compile(
+    r"\b(?:triển khai|thực hiện|xây dựng|tổ chức thực hiện|bảo đảm|đảm bảo|hoàn thành|tăng cường|"
+    r"nâng cao|phấn đấu|được|có|là|sẽ|đã|để|nhằm|khi|đáp ứng|phục vụ|bố trí|ban hành|rà soát)\b"
+)
+
+
+def strip_bullet(text: str) -> str:
+    """Remove a leading dash/bullet and trailing separators."""
+    return _BULLET_RE.sub("", text).strip().rstrip(",;").strip()
+
+
+def starts_like_agency(text: str) -> bool:
+    """True when the text opens with an agency head word (after any bullet)."""
+    return bool(_HEAD_RE.match(strip_bullet(nfc(text))))
+
+
+def looks_like_agency(text: str | None) -> bool:
+    """True when the text reads as one agency name or a list of them.
+
+    Used to find agency cells in flattened tables and by the review step:
+    an agency name opens with a head word and is not a sentence.
+    """
+    if not text:
+        return False
+    t = collapse_spaces(strip_bullet(nfc(text)))
+    if not t or len(t) > 200:
+        return False
+    if not _HEAD_RE.match(t):
+        return False
+    # A name is a noun phrase: a longer text with verbs ("để", "triển khai") is a sentence.
+    return len(t.split()) <= 6 or not _SENTENCE_WORDS_RE.search(t.split("(")[0])
+
+
+def is_incomplete(text: str) -> bool:
+    """An agency line that needs the next line to be whole."""
+    return bool(_INCOMPLETE_END_RE.search(text))
+
+
+def _split_top_level(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` outside brackets."""
+    parts, depth, start, i = [], 0, 0, 0
+    n, k = len(text), len(sep)
+    while i < n:
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i + k
+            i += k
+            continue
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _complete_name(text: str) -> bool:
+    """A name that stands on its own: head word plus its own name."""
+    t = text.strip()
+    if not _HEAD_RE.match(t) or is_incomplete(t):
+        return False
+    words = t.split()
+    if len(words) < 2 and not t.isupper():
+        return False
+    # "Các sở" alone is the start of a collective list ("Các sở, Ban, ngành").
+    return not (words[0].lower() == "các" and len(words) <= 2)
+
+
+def _split_commas(part: str) -> list[str]:
+    pieces = _split_top_level(part, ", ")
+    out: list[str] = []
+    for piece in pieces:
+        if out and _complete_name(out[-1]) and _complete_name(piece):
+            out.append(piece)
+        elif out:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_and(part: str) -> list[str]:
+    pieces = _split_top_level(part, " và ")
+    out: list[str] = []
+    for piece in pieces:
+        if out and _complete_name(out[-1]) and _complete_name(piece) and _UPPER_FIRST_RE.match(piece):
+            out.append(piece)
+        elif out:
+            out[-1] = f"{out[-1]} và {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_glued(part: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _GLUE_RE.finditer(part):
+        before = part[start:m.start()]
+        after = part[m.end():]
+        if (_complete_name(before) and not _LINK_BEFORE_RE.search(before)
+                and not _PURE_HEAD_RE.match(before.strip())
+                and not _OWNER_SUFFIX_RE.match(after) and _depth_at(part, m.start()) == 0):
+            out.append(before)
+            start = m.end()
+    out.append(part[start:])
+    return out
+
+
+def _depth_at(text: str, pos: int) -> int:
+    return max(0, text.count("(", 0, pos) - text.count(")", 0, pos))
+
+
+def join_continuations(lines: Iterable[str]) -> list[str]:
+    """Join cell lines that continue the previous agency name.
+
+    A line continues the previous one when it starts in lower case with no
+    bullet ("thao và truyền thông"), when the previous line asks for more
+    ("Các Phòng chuyên môn" + "UBND xã", "Sở Khoa học và" + "Công nghệ"),
+    or when it opens with no head word and the previous line was a name
+    wrapped mid-way ("Trung tâm Phục vụ hành" + "chính công").
+    """
+    out: list[str] = []
+    for raw in lines:
+        line = collapse_spaces(nfc(raw))
+        if not line or line in "-–+•":
+            continue
+        has_bullet = bool(_BULLET_RE.match(line))
+        body = strip_bullet(line)
+        if not body:
+            continue
+        if out and not has_bullet and not body.startswith(("(", "[")):
+            prev = out[-1]
+            lower_start = body[0].islower() and not _HEAD_RE.match(body)
+            if lower_start or is_incomplete(prev) or not _HEAD_RE.match(body):
+                out[-1] = f"{prev} {body}"
+                continue
+        elif out and has_bullet and body[0].islower() and not _HEAD_RE.match(body) or out and body.startswith("(") and not has_bullet:
+            out[-1] = f"{out[-1]} {body}"
+            continue
+        out.append(body)
+    return out
+
+
+def split_agencies(text_or_lines: str | Iterable[str] | None) -> list[str]:
+    """Split an agency cell into one string per agency, as printed."""
+    if text_or_lines is None:
+        return []
+    if isinstance(text_or_lines, str):
+        lines = nfc(text_or_lines).split("\n")
+    else:
+        lines = [nfc(x) for x in text_or_lines if x is not None]
+    result: list[str] = []
+    for line in join_continuations(lines):
+        for part in _split_top_level(line, ";"):
+            part = strip_bullet(collapse_spaces(part))
+            if not part:
+                continue
+            for piece in _split_commas(part):
+                for sub in _split_and(piece):
+                    for name in _split_glued(sub):
+                        name = strip_bullet(name).strip(" .")
+                        if name and name not in result:
+                            result.append(name)
+    return result

@@ -1,0 +1,276 @@
+"""Targets and tasks written in the body of a plan rather than in a table.
+
+Targets: the numbered or bulleted items under a "Mục tiêu cụ thể" /
+"Chỉ tiêu" heading, up to the next heading of the same or a higher level.
+
+Tasks: numbered items that name their own lead agency with a label
+("Cơ quan chủ trì: ...", "Đơn vị thực hiện: ..."), with their partners,
+time and product often labelled too, either in the item's paragraph or in
+the paragraphs (usually dash bullets) right under it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.vntext import collapse_spaces, fold
+
+from .agencies import split_agencies
+from .deadlines import parse_deadline
+from .document import Paragraph
+from .markers import Marker, parse_marker
+from .result import ReadWarning
+from .values import read_prose_value
+
+_TARGET_HEAD_RE = re.compile(
+    r"^(?:các\s+)?(?:muc tieu|chi tieu)(?:\s*,\s*(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
+    r"phan dau|den nam|nam|giai doan|trong|ve)\b.*)?\s*:?\s*$"
+)
+_NOT_TARGET_HEAD_RE = re.compile(r"^(?:muc tieu|chi tieu)\s+(?:chung|tong quat|tong the|dai han)\b")
+_TASK_HEAD_RE = re.compile(r"^(?:cac\s+)?(?:nhiem vu|giai phap|to chuc thuc hien|noi dung)")
+
+# Labels of body tasks. Longest first so "Cơ quan chủ trì" wins over "Chủ trì".
+_LABELS = [
+    ("co quan, don vi chu tri", "lead"), ("co quan chu tri thuc hien", "lead"),
+    ("don vi chu tri thuc hien", "lead"), ("co quan chu tri", "lead"), ("don vi chu tri", "lead"),
+    ("co quan thuc hien", "lead"), ("don vi thuc hien", "lead"), ("chu tri thuc hien", "lead"),
+    ("co quan, don vi thuc hien", "lead"), ("co quan phu trach", "lead"), ("don vi phu trach", "lead"),
+    ("trach nhiem thuc hien", "lead"), ("chu tri", "lead"), ("co quan chiu trach nhiem", "lead"),
+    ("co quan, don vi phoi hop", "support"), ("co quan phoi hop", "support"),
+    ("don vi phoi hop", "support"), ("phoi hop thuc hien", "support"), ("phoi hop", "support"),
+    ("thoi gian hoan thanh", "deadline"), ("thoi gian thuc hien", "deadline"),
+    ("thoi han hoan thanh", "deadline"), ("thoi han", "deadline"), ("tien do thuc hien", "deadline"),
+    ("tien do hoan thanh", "deadline"), ("tien do", "deadline"), ("thoi gian", "deadline"),
+    ("moc thoi gian", "deadline"),
+    ("san pham dau ra", "output"), ("san pham du kien", "output"), ("ket qua du kien", "output"),
+    ("ket qua dau ra", "output"), ("san pham", "output"), ("hinh thuc san pham", "output"),
+    ("noi dung", "text"), ("nhiem vu", "text"),
+]
+_LABEL_MAP = dict(_LABELS)
+_LABEL_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _LABELS)
+# Found on folded text (same length as the original for NFC Vietnamese: one char per char).
+_LABEL_RE = re.compile(rf"(?:^|(?<=[\s;.,(\-–+•]))(?P<label>{_LABEL_ALT})\s*:\s*")
+
+
+def _fold_same_length(text: str) -> str:
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    # Keep positions aligned: fold character by character.
+    return "".join(fold(ch) or " " for ch in text)
+
+
+def split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Cut "Xây dựng ... Cơ quan chủ trì: Sở A; thời gian: Quý IV/2025" into
+    ("Xây dựng ...", [("lead", "Sở A"), ("deadline", "Quý IV/2025")])."""
+    folded = _fold_same_length(text)
+    hits = list(_LABEL_RE.finditer(folded))
+    if not hits:
+        return text, []
+    head = text[: hits[0].start()]
+    fields: list[tuple[str, str]] = []
+    for k, m in enumerate(hits):
+        end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+        label = " ".join(m.group("label").split())
+        value = text[m.end(): end].strip().rstrip(";,").strip()
+        value = re.sub(r"^[-–+•]\s*", "", value)
+        value = re.sub(r"[;,]?\s*[-–+•]?\s*$", "", value)
+        fields.append((_LABEL_MAP.get(label, "text"), value))
+    head = re.sub(r"[\s;,.:(\-–+•]+$", "", head) if fields else head
+    return head, fields
+
+
+def _target_code(mk: Marker) -> str | None:
+    return None if mk.kind == "bullet" else mk.label
+
+
+def _next_in_sequence(a: Marker, b: Marker) -> bool:
+    """b is the heading that follows heading a at the same level ("1." then "2.")."""
+    if a.kind != b.kind or not a.label or not b.label:
+        return False
+    if a.kind == "multi":
+        pa, pb = a.label.split("."), b.label.split(".")
+        return len(pa) == len(pb) and pa[:-1] == pb[:-1] and pb[-1].isdigit() and pa[-1].isdigit() \
+            and int(pb[-1]) == int(pa[-1]) + 1
+    if a.label.isdigit() and b.label.isdigit():
+        return int(b.label) == int(a.label) + 1
+    return len(a.label) == 1 and len(b.label) == 1 and ord(b.label) == ord(a.label) + 1
+
+
+def _is_target_heading(mk: Marker | None, text: str) -> bool:
+    body = mk.rest if mk else text
+    f = fold(body).strip()
+    f = re.sub(r"^\d+[.)]\s*", "", f)
+    if _NOT_TARGET_HEAD_RE.match(f):
+        return False
+    return bool(_TARGET_HEAD_RE.match(f)) and len(f.split()) <= 14
+
+
+def find_body_targets(paras: list[Paragraph], start: int) -> list[dict]:
+    """Targets listed under the best "Mục tiêu cụ thể" heading."""
+    best: list[dict] = []
+    i = start
+    while i < len(paras):
+        mk = parse_marker(paras[i].text)
+        if not _is_target_heading(mk, paras[i].text):
+            i += 1
+            continue
+        items, end = _collect_items(paras, i, mk)
+        if len(items) > len(best):
+            best = items
+        i = max(end, i + 1)
+    return best
+
+
+def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> tuple[list[dict], int]:
+    items: list[dict] = []
+    item_kind: str | None = None
+    group: str | None = None
+    group_kind: str | None = None
+    j = head_i + 1
+    while j < len(paras):
+        text = paras[j].text
+        mk = parse_marker(text)
+        if mk is None:
+            if items or not text.rstrip().endswith(":"):
+                if items:
+                    break
+                j += 1
+                if j - head_i > 3:
+                    break
+                continue
+            j += 1
+            continue
+        if mk.kind == "roman":
+            break
+        if head is not None and (_next_in_sequence(head, mk) or (mk.kind == head.kind and mk.level <= head.level
+                                                              and mk.kind not in ("bullet", "paren")
+                                                              and not _plausible_item(items, mk))):
+            break
+        if _is_target_heading(mk, text) and items:
+            break
+        rest = mk.rest
+        # A heading inside the list ("a) Về hạ tầng số:", "Đến năm 2030:") groups what follows.
+        if rest.rstrip().endswith(":") and len(rest) < 120 and not read_prose_value(rest)["comparator"]:
+            nxt = parse_marker(paras[j + 1].text) if j + 1 < len(paras) else None
+            if nxt and (nxt.kind != mk.kind):
+                group = rest.rstrip().rstrip(":").strip()
+                group_kind = mk.kind
+                j += 1
+                continue
+        if group_kind == mk.kind and item_kind and item_kind != mk.kind:
+            break
+        if item_kind is None:
+            item_kind = mk.kind
+        got = read_prose_value(rest)
+        comparator = got["comparator"]
+        items.append({
+            "code": _target_code(mk),
+            "group": group,
+            "text": collapse_spaces(rest),
+            "unit": got["unit"] if comparator else None,
+            "comparator": comparator,
+            "value": got["value"],
+            "value_max": got["value_max"],
+            "qualitative": got["qualitative"],
+            "lead": [],
+        })
+        j += 1
+    return items, j
+
+
+def _plausible_item(items: list[dict], mk: Marker) -> bool:
+    """"15." among "(14)." and "(16)." items is an item with a typo, not the next heading."""
+    if not items or not mk.label or not mk.label.isdigit():
+        return False
+    last = items[-1].get("code")
+    return bool(last and last.isdigit() and int(mk.label) == int(last) + 1)
+
+
+def find_body_tasks(paras: list[Paragraph], start: int) -> tuple[list[dict], list[ReadWarning]]:
+    """Numbered items that name their lead agency with a label."""
+    tasks: list[dict] = []
+    warnings: list[ReadWarning] = []
+    current: dict | None = None
+    headings: list[tuple[Marker, str]] = []  # open headings, for section titles
+
+    def close() -> None:
+        nonlocal current
+        if current and (current["lead"] or current["support"]):
+            tasks.append(_finish(current))
+            if not current["lead"]:
+                warnings.append(ReadWarning(
+                    message="Nhiệm vụ chưa có cơ quan chủ trì.", line_no=current["line_no"],
+                    source_line=current["text"][:200], where=f"tasks[{len(tasks) - 1}].lead"))
+        current = None
+
+    for p in paras[start:]:
+        text = p.text
+        mk = parse_marker(text)
+        body = mk.rest if mk else text
+        head, fields = split_labels(body)
+        if fields and (not head.strip() or (mk and mk.kind == "bullet")) and current is not None:
+            _apply(current, fields, p)
+            if head.strip() and mk and mk.kind == "bullet" and not any(r == "text" for r, _ in fields):
+                pass
+            continue
+        if mk and mk.kind != "bullet":
+            close()
+            while headings and headings[-1][0].level >= mk.level:
+                headings.pop()
+            section = headings[-1][1] if headings else None
+            current = {"code": _task_code(mk), "section_title": section, "text": collapse_spaces(head),
+                       "lead": [], "support": [], "output": None, "deadline": None, "line_no": p.line_no,
+                       "source": text}
+            if fields:
+                _apply(current, fields, p)
+            headings.append((mk, collapse_spaces(head).rstrip(":").strip()))
+            continue
+        if fields and current is None and head.strip():
+            current = {"code": None, "section_title": headings[-1][1] if headings else None,
+                       "text": collapse_spaces(head), "lead": [], "support": [], "output": None,
+                       "deadline": None, "line_no": p.line_no, "source": text}
+            _apply(current, fields, p)
+            close()
+            continue
+        if current is not None and not fields and not (current["lead"] or current["support"]):
+            # Description under the item before its labels: part of its text.
+            if mk is None or mk.kind == "bullet":
+                current["text"] = collapse_spaces(f"{current['text']} {body}") if len(current["text"]) < 40 \
+                    else current["text"]
+    close()
+    # Headings that became tasks are not sections of themselves; drop section titles equal to text.
+    for t in tasks:
+        if t["section_title"] == t["text"]:
+            t["section_title"] = None
+    return tasks, warnings
+
+
+def _task_code(mk: Marker) -> str | None:
+    return mk.label if mk.kind != "bullet" else None
+
+
+def _apply(task: dict, fields: list[tuple[str, str]], p: Paragraph) -> None:
+    for role, value in fields:
+        if role == "lead":
+            task["lead"].extend(x for x in split_agencies(value) if x not in task["lead"])
+        elif role == "support":
+            task["support"].extend(x for x in split_agencies(value) if x not in task["support"])
+        elif role == "deadline":
+            task["deadline"] = value.rstrip(".")
+        elif role == "output":
+            task["output"] = value
+        elif role == "text" and not task["text"]:
+            task["text"] = value
+
+
+def _finish(task: dict) -> dict:
+    return {
+        "code": task["code"],
+        "section_title": task["section_title"],
+        "text": task["text"],
+        "lead": task["lead"],
+        "support": task["support"],
+        "output": collapse_spaces(task["output"]) if task["output"] else None,
+        "deadline": parse_deadline(task["deadline"]),
+    }

@@ -1,0 +1,188 @@
+"""Cut the lines of one flattened table row into its cells.
+
+Text extracted from a PDF table often loses the cell borders: the cells of a
+row come one after another, in column order, each wrapped over several lines,
+with nothing between them, and sometimes a cell is glued to the end of the
+previous cell's last line ("... khoa học và công nghệ Phòng Văn hóa – Xã hội").
+
+The cut is an alignment of lines to columns in order (each column takes a
+run of consecutive lines, possibly none), chosen to maximise how well each
+line fits its column: agency columns want lines that open with an agency
+head word (or continue one), deadline columns want a deadline phrase, unit
+and value columns want short cells, text columns want prose. Scores are per
+line and summed with prefix sums, so a row costs O(lines² × columns) cheap
+steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .agencies import is_incomplete, looks_like_agency, starts_like_agency
+from .deadlines import is_deadline
+
+NEG = -1e9
+_LINK_END_RE = re.compile(
+    r"\b(?:với|của|thuộc|cho|và|tại|đến|gửi|trình|về|giữa|cùng|theo|bởi|qua|từ|là|các|những|trong|"
+    r"bằng|như|nhằm|để|vào|hoặc|đề xuất|kiến nghị|tham mưu)\s*$",
+    re.IGNORECASE,
+)
+_TERMINAL_RE = re.compile(r"[.;:!?]['\"”’)]*\s*$")
+_BULLET_START_RE = re.compile(r"^\s*[-–+•*]\s*")
+_GLUED_DEADLINE_RE = re.compile(
+    r"(?<=\S)\s+((?:Nhiệm vụ thường\s*xuyên|Thường xuyên|Hằng (?:tháng|quý|năm)|Hàng (?:tháng|quý|năm)"
+    r"|(?:Trước|Chậm nhất)?\s*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}|Tháng \d{1,2}[/\-]\d{4}"
+    r"|Quý [IV\d]{1,3}[/\-]\d{4}|Năm \d{4}(?:\s*-\s*\d{4})?|\d{4}\s*-\s*\d{4})\s*)$"
+)
+_GLUE_AGENCY_RE = re.compile(
+    r"(?<=\S)\s+(?=(?:Phòng|Sở|Trung tâm|UBND|Ủy ban|Uỷ ban|Văn phòng|VP|Ban|Công an|Đảng ủy|Đảng uỷ|"
+    r"Các|Bộ Chỉ huy|Kho bạc|Ngân hàng|Viễn thông|Doanh nghiệp|Tỉnh đoàn|Hội|Đài|Báo|Chi cục|"
+    r"Bưu điện|Điện lực|Thanh tra|Mặt trận|Ủy ban MTTQ)\s)"
+)
+_NUMBERISH_RE = re.compile(r"\d")
+_VALUE_RE = re.compile(r"^[\s≥≤><=~+\-–]*(?:tối thiểu|tối đa|ít nhất|trên|dưới|đạt|khoảng)?\s*[\d.,]+")
+
+
+def split_glued(lines: list[str]) -> list[str]:
+    """Split cells glued to the end of a line: an agency name, a deadline phrase."""
+    out: list[str] = []
+    for line in lines:
+        pieces = [line]
+        m = _GLUED_DEADLINE_RE.search(line)
+        if m and len(line[: m.start()].split()) >= 2:
+            pieces = [line[: m.start()], m.group(1).strip()]
+        head = pieces[0]
+        if not starts_like_agency(head) and len(head.split()) >= 3:
+            for gm in _GLUE_AGENCY_RE.finditer(head):
+                before, after = head[: gm.start()], head[gm.end():]
+                if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
+                        and not before.rstrip().endswith((",", ";", "-", "–"))
+                        and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
+                    pieces = [before, after, *pieces[1:]]
+                    break
+        out.extend(p for p in pieces if p.strip())
+    return out
+
+
+def self_ag_prev(f: _Features, k: int) -> bool:
+    return k > 0 and f.ag[k - 1]
+
+
+class _Features:
+    __slots__ = ("ag", "cont", "dl", "words", "digits")
+
+    def __init__(self, lines: list[str]) -> None:
+        n = len(lines)
+        self.ag = [False] * n
+        self.cont = [False] * n
+        self.dl = [False] * n
+        self.words = [len(x.split()) for x in lines]
+        self.digits = [bool(_NUMBERISH_RE.search(x)) for x in lines]
+        for k, line in enumerate(lines):
+            prev = lines[k - 1] if k else ""
+            linked = bool(prev) and bool(_LINK_END_RE.search(prev)) and not _BULLET_START_RE.match(line)
+            # "các ngành, lĩnh vực quan trọng." after an unfinished prose line continues it.
+            if (not linked and prev and line[:1].islower() and not self_ag_prev(self, k)
+                    and not _TERMINAL_RE.search(prev)):
+                linked = True
+            self.ag[k] = (not linked and self.words[k] <= 16 and starts_like_agency(line)
+                          and looks_like_agency(line))
+            body = _BULLET_START_RE.sub("", line)
+            self.cont[k] = bool(k) and not _BULLET_START_RE.match(line) and bool(body) and (
+                body[0].islower() or is_incomplete(prev))
+            self.dl[k] = self.words[k] <= 8 and is_deadline(line)
+
+
+def _line_score(role: str, f: _Features, k: int) -> float:
+    if role == "text":
+        return -2.0 if (f.ag[k] or f.dl[k]) else 1.0
+    if role == "output":
+        return -2.0 if (f.ag[k] or f.dl[k]) else 0.8
+    if role in ("lead", "support"):
+        if f.ag[k]:
+            return 2.0 if role == "support" else -1.0
+        if f.cont[k]:
+            return 0.5
+        return -2.5
+    if role == "note":
+        return -0.6
+    return -0.4
+
+
+def segment(lines: list[str], roles: list[str]) -> list[list[str]]:
+    """Assign lines to columns in order; returns one list of lines per role."""
+    n, c = len(lines), len(roles)
+    if c == 0:
+        return []
+    f = _Features(lines)
+    prefix: list[list[float]] = []
+    for role in roles:
+        acc = [0.0]
+        for k in range(n):
+            acc.append(acc[-1] + _line_score(role, f, k))
+        prefix.append(acc)
+    joined_cache: dict[tuple[int, int], str] = {}
+
+    def joined(i: int, j: int) -> str:
+        key = (i, j)
+        if key not in joined_cache:
+            joined_cache[key] = " ".join(lines[i:j])
+        return joined_cache[key]
+
+    def run_score(ci: int, i: int, j: int) -> float:
+        role = roles[ci]
+        if i == j:
+            return -3.0 if role == "text" else 0.0
+        length = j - i
+        if role == "deadline":
+            if length > 4:
+                return NEG
+            return 3.0 * length if is_deadline(joined(i, j)) else -6.0 * length
+        if role == "unit":
+            if length > 2:
+                return NEG
+            text = joined(i, j)
+            ok = len(text.split()) <= 4 and not _VALUE_RE.match(text) and not looks_like_agency(text)
+            return 2.0 if ok else -4.0 * length
+        if role == "value":
+            if length > 2:
+                return NEG
+            text = joined(i, j)
+            ok = bool(_VALUE_RE.match(text)) or (len(text.split()) <= 5 and not f.ag[i])
+            return 2.0 if ok else -3.0 * length
+        score = prefix[ci][j] - prefix[ci][i]
+        if role in ("lead", "support"):
+            first = _line_score(role, f, i)
+            score += (2.0 if f.ag[i] else -6.0) - first
+            if role == "lead" and f.ag[i]:
+                score += 1.5  # a lead is named more often than not
+        elif role == "text":
+            score += 1.0
+        if role in ("text", "output") and lines[i][:1].islower():
+            score -= 2.5  # a cell opens with a capital: this line continues the cell before
+        return score
+
+    best = [[NEG] * (n + 1) for _ in range(c + 1)]
+    back = [[0] * (n + 1) for _ in range(c + 1)]
+    best[0][0] = 0.0
+    for ci in range(c):
+        row_prev, row = best[ci], best[ci + 1]
+        limit = 4 if roles[ci] in ("deadline", "unit", "value") else n
+        for j in range(n + 1):
+            top, arg = NEG, j
+            for i in range(max(0, j - limit), j + 1):
+                base = row_prev[i]
+                if base <= NEG:
+                    continue
+                s = base + run_score(ci, i, j)
+                if s > top:
+                    top, arg = s, i
+            row[j] = top
+            back[ci + 1][j] = arg
+    cells: list[list[str]] = [[] for _ in roles]
+    j = n
+    for ci in range(c, 0, -1):
+        i = back[ci][j]
+        cells[ci - 1] = lines[i:j]
+        j = i
+    return cells

@@ -1,0 +1,521 @@
+"""Turn extracted or pasted text into a Document of paragraphs and tables.
+
+Text comes from PDF/DOCX extraction, Markdown, web pages or a paste. Lines
+are wrapped anywhere, so paragraphs are rebuilt by deciding, for each line,
+whether it opens a new paragraph (an item marker, a label, a heading in
+capitals, a basis phrase "Căn cứ ...", a line after a full stop) or continues
+the previous one. Some extractions put an empty line after every line
+("double-spaced"): there, empty lines are soft and only lines of blanks are
+hard breaks.
+
+Tables are found by their header words (see ``columns``) and read in the
+form they come in: Markdown pipe rows, tab-separated rows, one cell per line
+(optionally tab-indented), or flattened rows with no cell borders at all,
+which ``flatrows`` cuts into cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from theodoi.vntext import collapse_spaces, fold
+
+from .columns import classify_header, resolve_roles, scan_header_phrases, table_kind
+from .document import Document, Paragraph, Table
+from .flatrows import segment, split_glued
+from .markers import parse_marker, parse_row_number, roman_to_int
+from .textclean import clean_line, is_page_number, is_rule, is_url_only, join_wrapped
+from .vnchars import UPPER, is_caps_text
+
+_TERMINAL_RE = re.compile(r"[.:;!?…]['\"”’)\]]*\s*$")
+_LINK_END_RE = re.compile(r"(?:\b(?:về|của|và|tại|theo|để|với|cho|thuộc|số|ngày|các)|[,(\-–])\s*$",
+                          re.IGNORECASE)
+_LABEL_START_RE = re.compile(
+    r"^\s*[-–+•*]?\s*(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Chủ trì|Phối hợp|"
+    r"Nội dung|Trách nhiệm|Kinh phí|Nguồn kinh phí)[^:\n]{0,40}:",
+)
+_NEWPARA_RE = re.compile(
+    r"^\s*(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Số\s*:?\s*\d|Số\s*:|"
+    r"\((?:Ban hành\s+)?[Kk]èm theo|\(Đính kèm|TM\.|T/M|KT\.|Q\.\s|PHỤ LỤC|Phụ lục\s+(?:[IVX\d]|số)|"
+    r"Trên đây)"
+)
+_DATE_PLACE_RE = re.compile(rf"^\s*{UPPER}[^\d,]{{1,40}},\s*ngày\b")
+_DOCNO_BREAK_RE = re.compile(r"(?:\d-|[A-ZĐ]/|\d/)$")
+_END_TABLE_RE = re.compile(
+    r"^\s*(?:Nơi nhận|PHỤ LỤC|Phụ lục\s+(?:[IVX\d]|số)|TM\.|T/M|KT\.|Trên đây|KẾ HOẠCH\s*$|"
+    r"\*?\s*Ghi chú\s*:)"
+)
+_HINT_WORDS = ("stt", "tt", "noi dung", "nhiem vu", "chi tieu", "chu tri", "phoi hop", "thoi gian",
+               "don vi", "san pham", "ket qua")
+_COLNUM_RE = re.compile(r"^[\s(|]*\d{1,2}[)\s|]*$")
+
+
+def _is_caps(text: str) -> bool:
+    """A heading in capitals ("II. MỤC TIÊU", "KẾ HOẠCH"), not a lone acronym ("GRDP.")."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters >= 4 and is_caps_text(text) and len(text.split()) >= 2
+
+
+def _starts_paragraph(prev: str, line: str) -> bool:
+    s = line.strip()
+    p = prev.rstrip()
+    marker = parse_marker(s)
+    if marker:
+        body = marker.rest
+        if marker.kind == "bullet" and body[:1].islower() and not _TERMINAL_RE.search(p):
+            return False  # "chính trị" / "- xã hội ..." is a wrapped phrase
+        if marker.kind in ("num", "multi") and _DOCNO_BREAK_RE.search(p):
+            return False
+        return True
+    if _LABEL_START_RE.match(s):
+        return True
+    if _is_caps(s) != _is_caps(p):
+        return True
+    if _NEWPARA_RE.match(s) and not _LINK_END_RE.search(p):
+        return True
+    if _DATE_PLACE_RE.match(s):
+        return True
+    return bool(_TERMINAL_RE.search(p) and s[:1] and (s[0].isupper() or s[0].isdigit() or s[0] in "(“\""))
+
+
+def _join(prev: str, line: str) -> str:
+    s = line.strip()
+    if _DOCNO_BREAK_RE.search(prev) and re.match(r"[A-ZĐ]", s):
+        return prev + s  # "57-" + "NQ/TW"
+    return f"{prev} {s}"
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """True when almost every text line is followed by one empty line."""
+    text_lines = followed = 0
+    for k, line in enumerate(lines[:-1]):
+        if line.strip():
+            text_lines += 1
+            if not lines[k + 1].strip() and k + 2 < len(lines) and lines[k + 2].strip():
+                followed += 1
+    return text_lines >= 6 and followed >= 0.6 * text_lines
+
+
+@dataclass
+class _Header:
+    mode: str  # pipe | tabrow | cells | flat
+    roles: list[str | None]
+    labels: list[str]
+    end: int  # index of the first body line
+    tab_indented: bool = False
+
+
+@dataclass
+class _Builder:
+    blocks: list = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    start: int | None = None
+
+    def flush(self) -> None:
+        if self.lines:
+            text = collapse_spaces(self.lines[0]) if len(self.lines) == 1 else None
+            if text is None:
+                acc = self.lines[0].strip()
+                for line in self.lines[1:]:
+                    acc = _join(acc, line)
+                text = collapse_spaces(acc)
+            if text:
+                self.blocks.append(Paragraph(text=text, line_no=self.start))
+        self.lines = []
+        self.start = None
+
+
+def _split_cells(line: str, sep: str) -> list[str]:
+    s = line.strip()
+    if sep == "|":
+        if s.startswith("|"):
+            s = s[1:]
+        if s.endswith("|"):
+            s = s[:-1]
+    cells = [c.strip().replace("\u2028", "\n") for c in s.split(sep)]
+    return cells
+
+
+def _hint(line: str) -> bool:
+    if "|" in line or "\t" in line.strip():
+        return True
+    f = fold(line)
+    return any(w in f for w in _HINT_WORDS)
+
+
+def _detect_header(lines: list[str], i: int) -> _Header | None:
+    line = lines[i]
+    s = line.strip()
+    if not s or not _hint(line):
+        return None
+    # Markdown pipe row or tab-separated row.
+    for sep, mode in (("|", "pipe"), ("\t", "tabrow")):
+        if sep in s and s.count(sep) >= (2 if sep == "|" else 2):
+            cells = _split_cells(line, sep)
+            labels = [classify_header(c) for c in cells]
+            roles = resolve_roles(labels)
+            if sum(1 for r in roles if r) >= 3 and table_kind(roles):
+                end = i + 1
+                # Header continued on a second row (merged header cells).
+                while end < len(lines) and sep in lines[end] and not re.sub(r"[|\s:\-]", "", lines[end]):
+                    end += 1
+                return _Header(mode, roles, cells, end)
+    # One header cell per line.
+    if classify_header(s) and len(s.split()) <= 9:
+        cells, k, blanks = [], i, 0
+        tabbed = line.startswith("\t")
+        while k < len(lines) and len(cells) < 14:
+            t = lines[k].strip()
+            if not t:
+                blanks += 1
+                if blanks > 2:
+                    break
+                k += 1
+                continue
+            blanks = 0
+            if not classify_header(t) or len(t.split()) > 12 or parse_row_number(t) and not classify_header(t):
+                break
+            cells.append(t)
+            k += 1
+        if len(cells) >= 3:
+            roles = resolve_roles([classify_header(c) for c in cells])
+            if table_kind(roles):
+                return _Header("cells", roles, cells, k, tab_indented=tabbed)
+    # Header printed on one line (and wrapped over a few more).
+    acc, k, best = "", i, None
+    while k < len(lines) and k < i + 8:
+        t = lines[k].strip()
+        if not t:
+            k += 1
+            continue
+        if acc and (_row_start_token(t) or len(t.split()) > 12):
+            break
+        acc = f"{acc} {t}".strip()
+        scanned = scan_header_phrases(acc)
+        if scanned and len(scanned) >= 3:
+            roles = resolve_roles([r for r, _ in scanned])
+            if table_kind(roles):
+                best = _Header("flat", roles, [p for _, p in scanned], k + 1)
+        k += 1
+    return best
+
+
+def _row_start_token(t: str) -> bool:
+    parsed = parse_row_number(t)
+    if not parsed:
+        return False
+    no, rest = parsed
+    return not rest or rest[:1].isupper()
+
+
+class _Sequence:
+    """Accepts row numbers that continue the table's numbering (gaps allowed)."""
+
+    def __init__(self) -> None:
+        self.roman = 0
+        self.letter = 0
+        self.last: list[int] = []
+
+    def accept(self, no: str, rest: str, peek: bool = False) -> str | None:
+        """'section', 'row' or None."""
+        value = roman_to_int(no) if no.isupper() and len(no) <= 6 else None
+        if value is not None and (value == self.roman + 1 or (value == 1 and self.roman == 0)
+                                  or (self.roman == 0 and value <= 2)):
+            if not peek:
+                self.roman = value
+                self.last = []
+            return "section"
+        if len(no) == 1 and no.isalpha() and no.isupper():
+            code = ord(no) - ord("A") + 1
+            if code == self.letter + 1 and (rest[:1].isupper() if rest else True):
+                if not peek:
+                    self.letter = code
+                    self.last = []
+                return "section"
+            return None
+        if not re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", no):
+            return None
+        parts = [int(x) for x in no.split(".")]
+        if rest and not (rest[0].isupper() or rest[0] in "“\"(" or rest[0].isdigit()):
+            return None
+        ok = False
+        if not self.last:
+            ok = parts[0] <= 3 or len(parts) > 1
+        elif len(parts) == 1:
+            ok = 0 < parts[0] - self.last[0] <= 4 or (parts[0] == 1 and len(self.last) > 1 and False)
+        else:
+            prefix_ok = parts[:-1] == self.last[: len(parts) - 1]
+            if len(parts) > len(self.last):
+                ok = parts[:-1] == self.last[: len(parts) - 1] and parts[-1] <= 3
+            else:
+                ok = prefix_ok and 0 < parts[-1] - self.last[len(parts) - 1] <= 4
+            if not ok and len(parts) >= 1:
+                ok = 0 < parts[0] - self.last[0] <= 2 and all(p <= 3 for p in parts[1:])
+        if ok and not peek:
+            self.last = parts
+        return "row" if ok else None
+
+
+def _parse_grid(lines: list[str], start: int, header: _Header, sep: str) -> tuple[list[list[str]], int]:
+    """Pipe or tab-separated rows; a line without the separator continues the last cell."""
+    rows: list[list[str]] = []
+    k = start
+    ncols = len(header.roles)
+    while k < len(lines):
+        raw = lines[k]
+        s = raw.strip()
+        if not s:
+            # A blank line ends the table unless the next text line is still a row.
+            nxt = k + 1
+            while nxt < len(lines) and not lines[nxt].strip():
+                nxt += 1
+            if nxt < len(lines) and sep in lines[nxt] and len(_split_cells(lines[nxt], sep)) >= 2:
+                k = nxt
+                continue
+            break
+        if sep == "|" and not re.sub(r"[|\s:\-]", "", s):
+            k += 1
+            continue
+        if _END_TABLE_RE.match(s) and sep not in s:
+            break
+        if sep in s:
+            cells = _split_cells(raw, sep)
+            if rows and sep == "|" and not s.startswith("|") and rows[-1] and len(rows[-1]) < ncols:
+                # A wrapped pipe row: the first piece continues the last cell.
+                rows[-1][-1] = f"{rows[-1][-1]}\n{cells[0]}".strip()
+                rows[-1].extend(cells[1:])
+            elif rows and sep == "|" and len(rows[-1]) < ncols and not s.startswith("|"):
+                rows[-1].extend(cells)
+            else:
+                rows.append(cells)
+        elif rows:
+            rows[-1][-1] = f"{rows[-1][-1]}\n{s}".strip()
+        else:
+            break
+        k += 1
+    return rows, k
+
+
+def _parse_tab_cells(lines: list[str], start: int, header: _Header) -> tuple[list[list[str]], int]:
+    """One cell per tab-indented line; rows start at a row number after a break."""
+    ncols = len(header.roles)
+    rows: list[list[str]] = []
+    cur: list[str] | None = None
+    blank = False
+    k = start
+    while k < len(lines):
+        raw = lines[k]
+        s = raw.strip()
+        if not s:
+            if "\t" in raw and cur is not None:
+                cur.append("")
+            else:
+                blank = True
+            k += 1
+            continue
+        if _END_TABLE_RE.match(s):
+            break
+        if raw[:1] in "\t ":
+            parsed = parse_row_number(s)
+            new_row = cur is None or (parsed and (blank or len(cur) >= ncols) and len(s.split()) <= 8)
+            if new_row and cur is not None and not parsed and len(cur) >= ncols:
+                new_row = True
+            if new_row:
+                cur = [s]
+                rows.append(cur)
+            else:
+                cur.append(s)
+        else:
+            if cur is None or len([c for c in cur]) >= ncols:
+                break
+            if cur:
+                cur[-1] = f"{cur[-1]}\n{s}".strip()
+            else:
+                cur.append(s)
+        blank = False
+        k += 1
+    return rows, k
+
+
+def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[list[tuple[str, str, list[str]]], int]:
+    """Cut a flattened table body into (kind, number, lines) at its row numbers."""
+    seq = _Sequence()
+    kind = table_kind(header.roles)
+    groups: list[tuple[str, str, list[str]]] = []
+    k = start
+    header_key = fold(" ".join(header.labels))
+    while k < len(lines):
+        s = lines[k].strip()
+        k += 1
+        if not s:
+            continue
+        if _END_TABLE_RE.match(s) or is_rule(s):
+            k -= 1
+            break
+        parsed = parse_row_number(s)
+        if parsed:
+            no, rest = parsed
+            status = seq.accept(no, rest)
+            if status:
+                groups.append((status, no, [rest] if rest else []))
+                continue
+            if not rest and kind == "tasks" and is_page_number(s):
+                continue  # a page number between rows
+        if fold(s) in header_key and len(s.split()) <= 6 and kind == "tasks":
+            continue  # a header repeated on a new page
+        if groups:
+            groups[-1][2].append(s)
+        elif _period_heading(s) and kind == "targets":
+            groups.append(("period", "", [s]))
+        else:
+            # Text between the header and the first row: a header line we did not read.
+            continue
+    return groups, k
+
+
+_PERIOD_RE = re.compile(r"^(?:đến năm|giai đoạn|năm|mục tiêu đến năm|tầm nhìn đến năm)\s+\d{4}", re.IGNORECASE)
+
+
+def _period_heading(text: str) -> bool:
+    return bool(_PERIOD_RE.match(text.strip())) and len(text.split()) <= 8
+
+
+def _rows_from_flat(groups: list[tuple[str, str, list[str]]], header: _Header, split: bool) -> list[list[str]]:
+    roles = list(header.roles)
+    no_idx = roles.index("no") if "no" in roles else None
+    body_roles = [r or "other" for i, r in enumerate(roles) if i != no_idx]
+    rows: list[list[str]] = []
+    for status, no, lines in groups:
+        if status in ("section", "period"):
+            title = join_wrapped(lines)
+            row = [""] * len(roles)
+            if no_idx is not None:
+                row[no_idx] = no
+            text_idx = roles.index("text") if "text" in roles else (1 if len(roles) > 1 else 0)
+            row[text_idx] = title
+            rows.append(row)
+            continue
+        pieces = split_glued(lines) if split else lines
+        cells = segment(pieces, body_roles)
+        row = []
+        it = iter(cells)
+        for i, role in enumerate(roles):
+            if i == no_idx:
+                row.append(no)
+                continue
+            chunk = next(it)
+            if role in ("lead", "support"):
+                row.append("\n".join(chunk))
+            else:
+                row.append(join_wrapped(chunk))
+        rows.append(row)
+    return rows
+
+
+def _parse_table(lines: list[str], header: _Header) -> tuple[Table, int]:
+    header_row = header.labels
+    if header.mode == "pipe":
+        rows, end = _parse_grid(lines, header.end, header, "|")
+    elif header.mode == "tabrow":
+        rows, end = _parse_grid(lines, header.end, header, "\t")
+    elif header.mode == "cells" and header.tab_indented:
+        rows, end = _parse_tab_cells(lines, header.end, header)
+        rows = _fit_rows(rows, header)
+    else:
+        groups, end = _group_flat_rows(lines, header.end, header)
+        split = header.mode == "flat"
+        rows = _rows_from_flat(groups, header, split)
+    if header.mode == "flat":
+        # Keep the header as the roles' canonical names so the interpreter reads it.
+        header_row = [_CANONICAL.get(r or "", "") for r in header.roles]
+    return Table(rows=[header_row, *rows]), end
+
+
+_CANONICAL = {
+    "no": "STT", "text": "Nội dung", "lead": "Cơ quan chủ trì", "support": "Cơ quan phối hợp",
+    "output": "Sản phẩm", "deadline": "Thời hạn", "unit": "Đơn vị tính", "value": "Kết quả",
+    "note": "Ghi chú", "other": "",
+}
+
+
+def _fit_rows(rows: list[list[str]], header: _Header) -> list[list[str]]:
+    """Rows of one-cell-per-line tables whose cell count differs from the header's."""
+    ncols = len(header.roles)
+    out: list[list[str]] = []
+    no_idx = header.roles.index("no") if "no" in header.roles else None
+    for row in rows:
+        if len(row) == ncols or len(row) <= 2:
+            out.append(row + [""] * (ncols - len(row)))
+            continue
+        if len(row) > ncols:
+            # Extra lines: trailing empties first, then keep the rest in the last cell.
+            while len(row) > ncols and row[-1] == "":
+                row = row[:-1]
+            if len(row) > ncols:
+                row = row[: ncols - 1] + ["\n".join(row[ncols - 1:])]
+            out.append(row)
+            continue
+        if no_idx is not None:
+            roles = [r or "other" for i, r in enumerate(header.roles) if i != no_idx]
+            cells = segment([c for c in row[1:] if c], roles)
+            fitted, it = [], iter(cells)
+            for i in range(ncols):
+                fitted.append(row[0] if i == no_idx else "\n".join(next(it)))
+            out.append(fitted)
+        else:
+            out.append(row + [""] * (ncols - len(row)))
+    return out
+
+
+def text_to_document(text: str) -> Document:
+    """Read text into paragraphs and tables (see module docstring)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [clean_line(x).replace("\n", "\u2028") for x in raw.split("\n")]
+    # A <br> inside a line becomes a cell-internal break; elsewhere a space.
+    double = _double_spaced(lines)
+    builder = _Builder()
+    blocks = builder.blocks
+    prev_line = ""
+    k = 0
+    n = len(lines)
+    while k < n:
+        line = lines[k]
+        s = line.strip()
+        if not s:
+            if (double and line) or not double:
+                builder.flush()
+            k += 1
+            continue
+        header = _detect_header(lines, k)
+        if header:
+            builder.flush()
+            table, end = _parse_table(lines, header)
+            table.line_no = k + 1
+            k = end
+            blocks.append(table)
+            prev_line = ""
+            continue
+        if is_rule(s):
+            builder.flush()
+            k += 1
+            continue
+        if is_page_number(s):
+            k += 1
+            continue
+        if is_url_only(s) and builder.lines and not _TERMINAL_RE.search(prev_line):
+            nxt = next((lines[j].strip() for j in range(k + 1, min(n, k + 4)) if lines[j].strip()), "")
+            if nxt[:1].islower():
+                k += 1
+                continue
+        s = s.replace("\u2028", " ")
+        if builder.lines and not _starts_paragraph(prev_line, s):
+            builder.lines.append(s)
+        else:
+            builder.flush()
+            builder.lines = [s]
+            builder.start = k + 1
+        prev_line = s
+        k += 1
+    builder.flush()
+    return Document(blocks=blocks, source_kind="text")

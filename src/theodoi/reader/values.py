@@ -1,0 +1,141 @@
+"""Read a target's comparator, value and unit, from a result cell or from prose.
+
+"≥ 70" -> (">=", 70); "100" -> ("=", 100); "3-5" -> ("range", 3, 5);
+"Duy trì" -> ("qualitative", "Duy trì"); "tối thiểu 45%" -> (">=", 45, "%");
+"đạt 6,5% GRDP" -> ("=", 6.5, "% GRDP"); "09/33 bản" -> ("=", 9, "bản").
+Numbers use the Vietnamese decimal comma; a dot followed by three digits is a
+thousands separator ("2.000"), otherwise a decimal point ("0.65").
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.vntext import collapse_spaces
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_GE_WORDS = r"tối thiểu|ít nhất|không dưới|không thấp hơn|trên|lớn hơn|từ|hơn|vượt"
+_LE_WORDS = r"tối đa|không quá|không vượt quá|dưới|nhỏ hơn|thấp hơn|ít hơn|giảm xuống dưới"
+_RANGE_RE = re.compile(rf"(?:từ\s+)?(?P<lo>{_NUM})\s*(?P<u1>%)?\s*(?:-|–|—|đến|tới)\s*(?P<hi>{_NUM})\s*(?P<u2>%)?")
+_SYM_RE = re.compile(rf"(?P<op>≥|≤|>=|<=|>|<|=|~)\s*(?P<num>{_NUM})")
+_WORD_RE = re.compile(
+    rf"(?<!\w)(?P<op>{_GE_WORDS}|{_LE_WORDS})(?:\s+(?:mức|là|đạt|bằng|khoảng))?\s+(?P<num>{_NUM})(?!\s*[/\-]\s*\d)"
+)
+_PCT_RE = re.compile(rf"(?<![\w/.,])(?P<num>{_NUM})\s*%")
+_REACH_RE = re.compile(rf"\b(?:đạt|là|bằng|khoảng|chiếm)\s+(?:mức\s+)?(?P<num>{_NUM})(?!\s*[/\-]\s*\d)")
+_FRACTION_RE = re.compile(r"(?<![\w/.,])(?P<num>\d+)\s*/\s*(?P<den>\d+)\s+(?P<unit>[^\s,.;:()]+)")
+_BARE_RE = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<rest>.*)$")
+_UNIT_AFTER_PCT_RE = re.compile(r"^\s*%\s*(?P<acr>GRDP|GDP|NSNN|NSĐP)\b")
+_YEARLIKE_RE = re.compile(r"^(?:19|20)\d\d$")
+_GE_SET = set(_GE_WORDS.split("|"))
+
+
+def to_number(text: str) -> float | int | None:
+    t = text.strip()
+    if not t:
+        return None
+    if "," in t and "." in t:
+        t = t.replace(".", "").replace(",", ".")
+    elif "," in t:
+        parts = t.split(",")
+        t = t.replace(",", ".") if len(parts) == 2 else t.replace(",", "")
+    elif t.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", t) and not t.startswith("0"):
+        t = t.replace(".", "")
+    try:
+        value = float(t)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _op(word: str) -> str:
+    w = word.lower()
+    if w in ("≥", ">=", ">"):
+        return ">="
+    if w in ("≤", "<=", "<"):
+        return "<="
+    if w in ("=", "~"):
+        return "="
+    return ">=" if w in _GE_SET else "<="
+
+
+def _pct_unit(text: str, end: int) -> str | None:
+    m = _UNIT_AFTER_PCT_RE.match(text[end:])
+    if m:
+        return f"% {m.group('acr')}"
+    if text[end:].lstrip().startswith("%"):
+        return "%"
+    return None
+
+
+def read_value_cell(cell: str | None) -> dict:
+    """A table's result cell: comparator, value, value_max, qualitative, unit (from a % sign)."""
+    out = {"comparator": None, "value": None, "value_max": None, "qualitative": None, "unit": None}
+    text = collapse_spaces(cell or "")
+    if not text or text in ("-", "–", "x", "X"):
+        return out
+    first = re.split(r";|\n", text)[0].strip()
+    rm = _RANGE_RE.match(first)
+    if rm and (rm.end() == len(first) or not re.search(r"\d", first[rm.end():])):
+        lo, hi = to_number(rm.group("lo")), to_number(rm.group("hi"))
+        if lo is not None and hi is not None and lo < hi and not _YEARLIKE_RE.match(rm.group("hi")):
+            out.update(comparator="range", value=lo, value_max=hi)
+            if rm.group("u1") or rm.group("u2"):
+                out["unit"] = "%"
+            return out
+    sm = _SYM_RE.search(first)
+    if sm and sm.start() <= 3:
+        out.update(comparator=_op(sm.group("op")), value=to_number(sm.group("num")))
+        out["unit"] = _pct_unit(first, sm.end())
+        return out
+    wm = _WORD_RE.match(first)
+    if wm:
+        out.update(comparator=_op(wm.group("op")), value=to_number(wm.group("num")))
+        out["unit"] = _pct_unit(first, wm.end())
+        return out
+    bm = _BARE_RE.match(first)
+    if bm and len(bm.group("rest").split()) <= 3:
+        out.update(comparator="=", value=to_number(bm.group("num")))
+        out["unit"] = _pct_unit(first, bm.end("num"))
+        return out
+    if re.search(r"\d", first):
+        got = read_prose_value(first)
+        if got["comparator"]:
+            return got
+    out.update(comparator="qualitative", qualitative=text)
+    return out
+
+
+def read_prose_value(text: str) -> dict:
+    """The first measurable value in a target sentence; all None when it has none."""
+    out = {"comparator": None, "value": None, "value_max": None, "qualitative": None, "unit": None}
+    cands: list[tuple[int, str, float | int | None, str | None]] = []
+    for m in _SYM_RE.finditer(text):
+        cands.append((m.start(), _op(m.group("op")), to_number(m.group("num")), _pct_unit(text, m.end())))
+    for m in _WORD_RE.finditer(text):
+        unit = _pct_unit(text, m.end())
+        word = m.group("op").lower()
+        # "trên 01 vạn dân", "từ 14 tuổi": a bound only with a percentage or a comparative word.
+        if word in ("trên", "dưới", "từ", "hơn") and unit is None:
+            continue
+        cands.append((m.start(), _op(word), to_number(m.group("num")), unit))
+    for m in _PCT_RE.finditer(text):
+        if any(c[0] <= m.start() <= c[0] + 25 and c[2] == to_number(m.group("num")) for c in cands):
+            continue
+        cands.append((m.start(), "=", to_number(m.group("num")), _pct_unit(text, m.end("num"))))
+    if not cands:
+        for m in _FRACTION_RE.finditer(text):
+            cands.append((m.start(), "=", to_number(m.group("num")), m.group("unit")))
+            break
+    if not cands:
+        m = _REACH_RE.search(text)
+        if m and not _YEARLIKE_RE.match(m.group("num")):
+            rest = text[m.end():].split()
+            unit = rest[0].strip(".,;") if rest else None
+            cands.append((m.start(), "=", to_number(m.group("num")), unit or None))
+    if not cands:
+        return out
+    cands.sort(key=lambda c: c[0])
+    _pos, op, value, unit = cands[0]
+    out.update(comparator=op, value=value, unit=unit)
+    return out
