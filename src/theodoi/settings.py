@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "rules.apps.AutodiscoverRulesConfig",
     "theodoi.accounts",
     "theodoi.units",
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "theodoi.plans",
     "theodoi.reporting",
     "theodoi.notifications",
+    "theodoi.api",
     "theodoi.web",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
         template_name="web/login.html", authentication_form=LoginForm), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    path("api/", include("theodoi.api.urls")),
     path("", include("theodoi.web.urls")),
     path("", include("theodoi.plans.urls")),
     path("", include("theodoi.units.urls")),
