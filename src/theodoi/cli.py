@@ -18,9 +18,8 @@ from pathlib import Path
 
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
-    from django.conf import settings
-
     import django
+    from django.conf import settings
 
     Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
     django.setup()

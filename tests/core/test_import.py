@@ -6,14 +6,13 @@ import copy
 
 import pytest
 
+from seedfiles import gold
 from theodoi.audit.models import AuditEvent
 from theodoi.plans.errors import DuplicatePlan
 from theodoi.plans.models import Assignment, Plan, PlanLink, Target, Task
 from theodoi.plans.services import import_plan
 from theodoi.reader.errors import InvalidPlanJSON
 from theodoi.units.models import Unit
-
-from seedfiles import gold
 
 
 def counts() -> tuple[int, ...]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from seedfiles import gold
 from theodoi.audit.models import AuditEvent
 from theodoi.plans.models import Assignment
 from theodoi.plans.services import import_plan
 from theodoi.units.models import Unit
 from theodoi.units.services import UnitError, find_unit, merge_units, resolve_agency
-
-from seedfiles import gold
 
 
 @pytest.mark.parametrize("printed", [

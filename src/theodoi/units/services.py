@@ -13,7 +13,6 @@ from theodoi.audit.services import record
 from .matching import match_key
 from .models import Unit, UnitAlias, UnitKind, UnitLevel
 
-
 LEVEL_SUFFIX = re.compile(r"\s+(xa|phuong|tinh)$")
 
 
