@@ -144,8 +144,8 @@ def _complete_name(text: str) -> bool:
     if not _HEAD_RE.match(t) or is_incomplete(t):
         return False
     words = t.split()
-    if len(words) < 2 and not t.isupper():
-        return False
+    if len(words) < 2:
+        return False  # "UBND" alone in "4 khối Đảng, UBND, HĐND" is part of a list
     # "Các sở" alone is the start of a collective list ("Các sở, Ban, ngành").
     return not (words[0].lower() == "các" and len(words) <= 2)
 

@@ -142,20 +142,21 @@ def segment(lines: list[str], roles: list[str]) -> list[list[str]]:
             if length > 2:
                 return NEG
             text = joined(i, j)
-            ok = len(text.split()) <= 4 and not _VALUE_RE.match(text) and not looks_like_agency(text)
+            ok = (len(text.split()) <= 4 and not _VALUE_RE.match(text) and not looks_like_agency(text)
+                  and not any(f.ag[i:j]))
             return 2.0 if ok else -4.0 * length
         if role == "value":
             if length > 2:
                 return NEG
             text = joined(i, j)
-            ok = bool(_VALUE_RE.match(text)) or (len(text.split()) <= 5 and not f.ag[i])
+            ok = (bool(_VALUE_RE.match(text)) or len(text.split()) <= 5) and not any(f.ag[i:j])
             return 2.0 if ok else -3.0 * length
         score = prefix[ci][j] - prefix[ci][i]
         if role in ("lead", "support"):
             first = _line_score(role, f, i)
             score += (2.0 if f.ag[i] else -6.0) - first
-            if role == "lead" and f.ag[i]:
-                score += 1.5  # a lead is named more often than not
+            if f.ag[i]:
+                score += 1.5 if role == "lead" else 0.5  # a named agency beats an empty cell
         elif role == "text":
             score += 1.0
         if role in ("text", "output") and lines[i][:1].islower():

@@ -111,7 +111,7 @@ def _agency_suffix(text: str) -> str | None:
     return None
 
 
-def _direct_objects(clause: str) -> list[str]:
+def _direct_objects(clause: str, max_lead_in: int = 15) -> list[str]:
     """Document numbers a basis clause names as its object, not those in their descriptions."""
     found = find_docnos(clause)
     if not found:
@@ -119,7 +119,7 @@ def _direct_objects(clause: str) -> list[str]:
     first_start = found[0][0]
     # The object opens the clause: "Căn cứ Nghị quyết số 57-NQ/TW ...".
     lead_in = clause[:first_start]
-    if len(lead_in.split()) > 12:
+    if len(lead_in.split()) > max_lead_in:
         return []
     out = [found[0][2]]
     for (_s0, e0, _n0), (s1, _e1, n1) in zip(found, found[1:], strict=False):
@@ -243,7 +243,7 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
     # implements: the title's objects, then the basis paragraphs' objects.
     implements: list[str] = []
     if h.title:
-        implements.extend(_direct_objects(h.title))
+        implements.extend(_direct_objects(h.title, max_lead_in=40))
     start = (h.kind_index or 0) + 1
     for p in paras[start: body_start]:
         if not _BASIS_RE.match(p.text):

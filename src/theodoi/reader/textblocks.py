@@ -104,6 +104,7 @@ class _Header:
     labels: list[str]
     end: int  # index of the first body line
     tab_indented: bool = False
+    raw_lines: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -196,7 +197,8 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
         if scanned and len(scanned) >= 3:
             roles = resolve_roles([r for r, _ in scanned])
             if table_kind(roles):
-                best = _Header("flat", roles, [p for _, p in scanned], k + 1)
+                best = _Header("flat", roles, [p for _, p in scanned], k + 1,
+                               raw_lines=[fold(x) for x in lines[i:k + 1] if len(x.split()) >= 3])
         k += 1
     return best
 
@@ -344,7 +346,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[lis
     kind = table_kind(header.roles)
     groups: list[tuple[str, str, list[str]]] = []
     k = start
-    header_key = fold(" ".join(header.labels))
+    header_lines = set(header.raw_lines)
     while k < len(lines):
         s = lines[k].strip()
         k += 1
@@ -362,7 +364,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[lis
                 continue
             if not rest and kind == "tasks" and is_page_number(s):
                 continue  # a page number between rows
-        if fold(s) in header_key and len(s.split()) <= 6 and kind == "tasks":
+        if fold(s) in header_lines:
             continue  # a header repeated on a new page
         if groups:
             groups[-1][2].append(s)

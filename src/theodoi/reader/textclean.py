@@ -54,7 +54,11 @@ def clean_line(line: str) -> str:
         line = _MD_EMPH_RE.sub("", line)
     line = _MD_HEADING_RE.sub("", line)
     line = _MD_QUOTE_RE.sub("", line)
-    return line.rstrip()
+    stripped = line.rstrip()
+    # A line holding only a tab is an empty cell of a tab-indented table: keep it.
+    if not stripped and "\t" in line:
+        return "\t"
+    return stripped
 
 
 def is_page_number(line: str) -> bool:
