@@ -159,7 +159,9 @@ def render_text(data: dict) -> str:
     out.extend(lay.header)
     for spec in lay.tables:
         out += ["", spec.title, ""]
-        for row in [spec.header, *spec.rows]:
+        for index, row in enumerate([spec.header, *spec.rows]):
+            if index - 1 in spec.section_rows:
+                row = row[:2]  # a merged section row extracts as two cells (seed 003)
             for cell in row:
                 first, *rest = cell.split("\n")
                 out.append("\t" + first)
