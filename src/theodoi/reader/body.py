@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-from theodoi.vntext import collapse_spaces, fold
+from theodoi.vntext import collapse_spaces
 
 from .agencies import split_agencies
 from .deadlines import parse_deadline
 from .document import Paragraph
+from .fastfold import fold
 from .markers import Marker, parse_marker
 from .result import ReadWarning
 from .values import read_prose_value

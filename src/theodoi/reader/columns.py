@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.vntext import fold
+from .fastfold import fold
 
 # (folded phrase, role). Order does not matter: the longest match wins.
 _PHRASES: list[tuple[str, str]] = [

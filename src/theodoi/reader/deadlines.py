@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
-from theodoi.vntext import collapse_spaces, fold, nfc
+from theodoi.vntext import collapse_spaces, nfc
+
+from .fastfold import fold
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20)\d\d)"
@@ -115,11 +118,15 @@ def _starts_recurring(folded: str) -> bool:
     return bool(_RECUR_START_RE.match(folded))
 
 
+_QUICK_RE = re.compile(r"\d|xuyên|[Hh][àằ]ng|tục|[Đđ]ịnh kỳ|lần|[Mm]ỗi")
+
+
+@lru_cache(maxsize=16384)
 def is_deadline(text: str | None) -> bool:
     """True when the whole text reads as a deadline phrase (used to find cells)."""
-    if not text or len(text) > 60:
+    if not text or len(text) > 60 or not _QUICK_RE.search(text):
         return False
-    return parse_deadline(text)["kind"] != "none" and looks_like_deadline_phrase(text)
+    return looks_like_deadline_phrase(text) and parse_deadline(text)["kind"] != "none"
 
 
 # A deadline cell is short and made of time words; task text that merely

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from theodoi.vntext import collapse_spaces, fold
+from theodoi.vntext import collapse_spaces
 
 from .agencies import starts_like_agency
 from .document import Paragraph
+from .fastfold import fold
 from .markers import parse_marker
 from .vnchars import UPPER, is_caps_text
 

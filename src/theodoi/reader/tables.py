@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from theodoi.vntext import collapse_spaces, fold, nfc
+from theodoi.vntext import collapse_spaces, nfc
 
 from .agencies import split_agencies
 from .columns import classify_header, resolve_roles, table_kind
 from .deadlines import parse_deadline
 from .document import Table
+from .fastfold import fold
 from .markers import is_roman, parse_row_number
 from .result import ReadWarning
 from .textclean import join_wrapped

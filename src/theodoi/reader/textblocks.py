@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from theodoi.vntext import collapse_spaces, fold
+from theodoi.vntext import collapse_spaces
 
 from .columns import classify_header, resolve_roles, scan_header_phrases, table_kind
 from .document import Document, Paragraph, Table
+from .fastfold import fold
 from .flatrows import segment, split_glued
 from .markers import parse_marker, parse_row_number, roman_to_int
 from .textclean import clean_line, is_page_number, is_rule, is_url_only, join_wrapped
