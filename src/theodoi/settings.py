@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "theodoi.web.context.nav",
+                "theodoi.notifications.context.bell",
             ],
         },
     },
@@ -122,6 +123,25 @@ EMAIL_BACKEND = os.environ.get(
     "THEODOI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("THEODOI_FROM_EMAIL", "theodoi@localhost")
+
+THEODOI_SITE_URL = os.environ.get("THEODOI_SITE_URL", "http://127.0.0.1:8000")
+
+# Periodic reporting (Decree 09/2019/NĐ-CP as the provinces apply it): data up to
+# the cut-off day of the month (14 → periods 15/previous month – 14/this month;
+# 0 → month end), due a number of working days after the cut-off.
+THEODOI_REPORT_CUTOFF_DAY = int(os.environ.get("THEODOI_REPORT_CUTOFF_DAY", "14"))
+THEODOI_REPORT_DUE_WORKING_DAYS = int(os.environ.get("THEODOI_REPORT_DUE_WORKING_DAYS", "3"))
+# Periods are created from this date on (ISO date).
+THEODOI_REPORTING_START = os.environ.get("THEODOI_REPORTING_START", "2025-01-01")
+# Frequencies of a plan that has no reporting schedule of its own.
+THEODOI_DEFAULT_FREQUENCIES = ["monthly"]
+# Public holidays: "MM-DD" every year, or "YYYY-MM-DD" (Tết, Giỗ Tổ: lunar, add each year).
+THEODOI_PUBLIC_HOLIDAYS = [
+    d for d in os.environ.get("THEODOI_PUBLIC_HOLIDAYS", "01-01,04-30,05-01,09-02").split(",") if d
+]
+# `theodoi remind`: days before the due date, and days after it, on which units are notified.
+THEODOI_REMIND_BEFORE_DAYS = [3, 1]
+THEODOI_REMIND_AFTER_DAYS = [1, 3, 7, 14]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
