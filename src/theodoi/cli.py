@@ -22,6 +22,7 @@ def _setup_django() -> None:
     from django.conf import settings
 
     Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     django.setup()
 
 
@@ -102,8 +103,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if database_is_empty() and not args.no_demo:
         load_demo(out=sys.stdout)
-    print(f"theodoi đang chạy tại http://{args.addr}/  (Ctrl+C để dừng)")
-    call_command("runserver", args.addr, use_reloader=False, skip_checks=False)
+    host, _, port = args.addr.rpartition(":")
+    print(f"theodoi đang chạy tại http://{args.addr}/  (Ctrl+C để dừng)", flush=True)
+    from waitress import serve
+
+    from theodoi.wsgi import application
+
+    serve(application, host=host or "127.0.0.1", port=int(port or 8000), threads=8,
+          ident="theodoi")
     return 0
 
 

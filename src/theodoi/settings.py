@@ -1,8 +1,8 @@
 """Django settings for theodoi.
 
-Defaults give the embedded setup (SQLite under ./var). Production sets
-THEODOI_SECRET_KEY, THEODOI_DEBUG=0, THEODOI_ALLOWED_HOSTS and DATABASE_URL
-(PostgreSQL).
+Defaults give the embedded setup (SQLite under ./var, a secret key generated
+there once). Production sets THEODOI_SECRET_KEY, THEODOI_ALLOWED_HOSTS,
+THEODOI_HTTPS=1 and DATABASE_URL (PostgreSQL). THEODOI_DEBUG=1 only for development.
 """
 
 from __future__ import annotations
@@ -15,12 +15,28 @@ import dj_database_url
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("THEODOI_VAR_DIR", Path.cwd() / "var")).resolve()
 
-DEBUG = os.environ.get("THEODOI_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("THEODOI_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("THEODOI_SECRET_KEY must be set when THEODOI_DEBUG=0")
-    SECRET_KEY = "dev-only-insecure-key-change-me"  # noqa: S105 - development default
+DEBUG = os.environ.get("THEODOI_DEBUG", "0") == "1"
+
+
+def _secret_key() -> str:
+    """THEODOI_SECRET_KEY, else a key generated once and kept in VAR_DIR (embedded setup)."""
+    key = os.environ.get("THEODOI_SECRET_KEY", "")
+    if key:
+        return key
+    path = VAR_DIR / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        import secrets
+
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(50)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = os.environ.get("THEODOI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -48,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,6 +127,10 @@ USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Static files are served by WhiteNoise from the installed package (no CDN, no
+# separate web server needed for the embedded setup).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("THEODOI_MEDIA_ROOT", VAR_DIR / "media"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -147,9 +168,11 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-if not DEBUG:
-    SESSION_COOKIE_SECURE = os.environ.get("THEODOI_INSECURE_COOKIES") != "1"
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind HTTPS in production: THEODOI_HTTPS=1 marks cookies secure.
+if os.environ.get("THEODOI_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("THEODOI_CSRF_ORIGINS", "").split(",") if o]
 
 LOGGING = {
     "version": 1,
