@@ -36,7 +36,7 @@ _STRONG_HEADS = (
 # Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
 # they open a name only when the next word is capitalised ("Báo Lai Châu").
 _WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
-               "Đơn vị", "Các")
+               "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng")
 # Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
 _COLLECTIVE_NOUNS = (
     "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",

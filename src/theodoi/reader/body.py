@@ -77,7 +77,7 @@ def split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
         value = re.sub(r"^[-–+•]\s*", "", value)
         value = re.sub(r"[;,]?\s*[-–+•]?\s*$", "", value)
         fields.append((_LABEL_MAP.get(label, "text"), value))
-    head = re.sub(r"[\s;,.:(\-–+•]+$", "", head) if fields else head
+    head = re.sub(r"[\s;,:(\-–+•]+$", "", head) if fields else head
     return head, fields
 
 

@@ -87,7 +87,8 @@ def classify_header(cell: str | None) -> str | None:
             if len(rest) > 6:
                 return None
             return role
-    if _YEARISH_RE.fullmatch(text) or re.fullmatch(r"(?:nam|den nam|giai doan) [\d\- ]+", text):
+    # "Năm 2025" is a value column; "Đến năm 2030", "Giai đoạn 2026-2027" alone are group rows.
+    if _YEARISH_RE.fullmatch(text) or re.fullmatch(r"nam \d{4}", text):
         return "value"
     return None
 

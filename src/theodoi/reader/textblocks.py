@@ -151,6 +151,9 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
     s = line.strip()
     if not s or not _hint(line):
         return None
+    mk = parse_marker(s)
+    if mk and mk.kind not in ("bullet",) and "|" not in s and "\t" not in s:
+        return None  # "1. Chỉ tiêu" is a heading, not a header row
     # Markdown pipe row or tab-separated row.
     for sep, mode in (("|", "pipe"), ("\t", "tabrow")):
         if sep in s and s.count(sep) >= (2 if sep == "|" else 2):
@@ -365,16 +368,32 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[lis
                 continue
             if not rest and kind == "tasks" and is_page_number(s):
                 continue  # a page number between rows
+            if _ends_table(s):
+                k -= 1
+                break
+        elif _hint(s) and _detect_header(lines, k - 1):
+            k -= 1
+            break
         if fold(s) in header_lines:
             continue  # a header repeated on a new page
-        if groups:
-            groups[-1][2].append(s)
-        elif _period_heading(s) and kind == "targets":
+        if _period_heading(s) and kind == "targets":
             groups.append(("period", "", [s]))
+        elif groups:
+            groups[-1][2].append(s)
         else:
             # Text between the header and the first row: a header line we did not read.
             continue
     return groups, k
+
+
+def _ends_table(s: str) -> bool:
+    """A body heading after the table: "III. TỔ CHỨC THỰC HIỆN", "2. Nhiệm vụ" out of sequence."""
+    mk = parse_marker(s)
+    if not mk or mk.kind not in ("roman", "num", "multi") or not mk.rest:
+        return False
+    if mk.kind == "roman" and is_caps_text(mk.rest):
+        return True
+    return re.match(r"^\s*[\dIVX]+(?:\.\d+)*[.)]", s) is not None and mk.rest[:1].isupper()
 
 
 _PERIOD_RE = re.compile(r"^(?:đến năm|giai đoạn|năm|mục tiêu đến năm|tầm nhìn đến năm)\s+\d{4}", re.IGNORECASE)
@@ -399,8 +418,11 @@ def _rows_from_flat(groups: list[tuple[str, str, list[str]]], header: _Header, s
             row[text_idx] = title
             rows.append(row)
             continue
-        pieces = split_glued(lines) if split else lines
-        cells = segment(pieces, body_roles)
+        if not split and len(lines) == len(body_roles):
+            cells = [[x] for x in lines]  # one cell per line, none missing
+        else:
+            pieces = split_glued(lines) if split else lines
+            cells = segment(pieces, body_roles)
         row = []
         it = iter(cells)
         for i, role in enumerate(roles):

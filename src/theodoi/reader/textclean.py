@@ -19,6 +19,7 @@ _LATEX_CMDS = {
 _LATEX_SPAN_RE = re.compile(r"\$([^$\n]{1,80})\$")
 _LATEX_CMD_RE = re.compile(r"\\(?:geq|ge|leq|le|%|times|pm|approx|neq|cdot|sim|text|mathrm|[,; ])")
 _MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)")
+_MD_WHOLE_EMPH_RE = re.compile(r"^(\s*)([*_])(?=\S)(.+?)(?<=\S)\2\s*$")
 _MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
 _HTML_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -52,6 +53,7 @@ def clean_line(line: str) -> str:
         line = _HTML_TAG_RE.sub("", line)
     if "*" in line or "_" in line:
         line = _MD_EMPH_RE.sub("", line)
+        line = _MD_WHOLE_EMPH_RE.sub(r"\1\3", line)
     line = _MD_HEADING_RE.sub("", line)
     line = _MD_QUOTE_RE.sub("", line)
     stripped = line.rstrip()

@@ -19,8 +19,20 @@ _LE_WORDS = r"tối đa|không quá|không vượt quá|dưới|nhỏ hơn|thấ
 _RANGE_RE = re.compile(rf"(?:từ\s+)?(?P<lo>{_NUM})\s*(?P<u1>%)?\s*(?:-|–|—|đến|tới)\s*(?P<hi>{_NUM})\s*(?P<u2>%)?")
 _SYM_RE = re.compile(rf"(?P<op>≥|≤|>=|<=|>|<|=|~)\s*(?P<num>{_NUM})")
 _WORD_RE = re.compile(
-    rf"(?<!\w)(?P<op>{_GE_WORDS}|{_LE_WORDS})(?:\s+(?:mức|là|đạt|bằng|khoảng))?\s+(?P<num>{_NUM})(?!\s*[/\-]\s*\d)"
+    rf"(?<!\w)(?P<op>{_GE_WORDS}|{_LE_WORDS})(?:\s+(?:mức|là|đạt|bằng|khoảng))?\s+(?P<num>{_NUM})(?!\s*[/\-]\s*\d)",
+    re.IGNORECASE,
 )
+_PROSE_RANGE_RE = re.compile(
+    rf"(?:(?P<tu>\btừ)\s+)?(?P<lo>{_NUM})\s*(?P<u1>%)?\s*(?:-|–|—|đến|tới)\s*(?P<hi>{_NUM})\s*(?P<u2>%)?",
+    re.IGNORECASE,
+)
+# Units of two words; otherwise the one word after the number is the unit.
+_TWO_WORD_UNITS = ("doanh nghiệp", "sản phẩm", "công trình", "sáng kiến", "mô hình", "bài báo",
+                   "nhiệm vụ", "dự án", "tổ chức", "cán bộ", "người dân", "hộ gia đình", "lượt người",
+                   "hợp tác xã", "cơ sở", "đơn vị", "thủ tục", "hồ sơ", "ngày làm việc", "giờ làm việc",
+                   "điểm truy cập", "trạm BTS", "quốc gia", "tài khoản")
+_STRONG_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không thấp hơn", "tối đa", "không quá",
+                 "không vượt quá", "lớn hơn", "nhỏ hơn", "thấp hơn", "ít hơn", "giảm xuống dưới", "vượt"}
 _PCT_RE = re.compile(rf"(?<![\w/.,])(?P<num>{_NUM})\s*%")
 _REACH_RE = re.compile(rf"\b(?:đạt|là|bằng|khoảng|chiếm)\s+(?:mức\s+)?(?P<num>{_NUM})(?!\s*[/\-]\s*\d)")
 _FRACTION_RE = re.compile(r"(?<![\w/.,])(?P<num>\d+)\s*/\s*(?P<den>\d+)\s+(?P<unit>[^\s,.;:()]+)")
@@ -106,21 +118,53 @@ def read_value_cell(cell: str | None) -> dict:
     return out
 
 
+def _noun_unit(text: str, end: int) -> str | None:
+    """The unit word(s) printed after a number: "5 ngày làm việc" -> "ngày làm việc"."""
+    rest = text[end:].lstrip()
+    low = rest.lower()
+    for unit in _TWO_WORD_UNITS:
+        if low.startswith(unit.lower()) and (len(low) == len(unit) or not low[len(unit)].isalnum()):
+            return rest[: len(unit)]
+    m = re.match(r"([^\s,.;:()%]+)", rest)
+    if not m or m.group(1)[:1].isdigit():
+        return None
+    return m.group(1)
+
+
 def read_prose_value(text: str) -> dict:
     """The first measurable value in a target sentence; all None when it has none."""
     out = {"comparator": None, "value": None, "value_max": None, "qualitative": None, "unit": None}
     cands: list[tuple[int, str, float | int | None, str | None]] = []
+    ranges: dict[int, tuple[float | int | None, float | int | None, str | None]] = {}
+    for m in _PROSE_RANGE_RE.finditer(text):
+        lo, hi = to_number(m.group("lo")), to_number(m.group("hi"))
+        pct = m.group("u1") or m.group("u2")
+        before, after = text[max(0, m.start() - 1): m.start()], text[m.end(): m.end() + 1]
+        if (lo is None or hi is None or lo >= hi or _YEARLIKE_RE.match(m.group("hi"))
+                or _YEARLIKE_RE.match(m.group("lo")) or before in "/.," and before
+                or after in "/" and after):
+            continue
+        unit = "%" if pct else _noun_unit(text, m.end())
+        cands.append((m.start(), "range", lo, unit))
+        ranges[m.start()] = (lo, hi, unit)
     for m in _SYM_RE.finditer(text):
+        if any(s <= m.start() <= s + 8 for s in ranges):
+            continue
         cands.append((m.start(), _op(m.group("op")), to_number(m.group("num")), _pct_unit(text, m.end())))
     for m in _WORD_RE.finditer(text):
         unit = _pct_unit(text, m.end())
-        word = m.group("op").lower()
-        # "trên 01 vạn dân", "từ 14 tuổi": a bound only with a percentage or a comparative word.
-        if word in ("trên", "dưới", "từ", "hơn") and unit is None:
+        word = " ".join(m.group("op").lower().split())
+        if any(s <= m.start("num") <= s + 8 for s in ranges):
             continue
+        # "trên 01 vạn dân", "từ 14 tuổi": a bound only with a percentage or a comparative word.
+        if unit is None:
+            if word not in _STRONG_WORDS:
+                continue
+            unit = _noun_unit(text, m.end())
         cands.append((m.start(), _op(word), to_number(m.group("num")), unit))
     for m in _PCT_RE.finditer(text):
-        if any(c[0] <= m.start() <= c[0] + 25 and c[2] == to_number(m.group("num")) for c in cands):
+        num = to_number(m.group("num"))
+        if any(c[0] <= m.start() <= c[0] + 25 and (c[2] == num or c[1] == "range") for c in cands):
             continue
         cands.append((m.start(), "=", to_number(m.group("num")), _pct_unit(text, m.end("num"))))
     if not cands:
@@ -136,6 +180,8 @@ def read_prose_value(text: str) -> dict:
     if not cands:
         return out
     cands.sort(key=lambda c: c[0])
-    _pos, op, value, unit = cands[0]
+    pos, op, value, unit = cands[0]
     out.update(comparator=op, value=value, unit=unit)
+    if op == "range":
+        out["value_max"] = ranges[pos][1]
     return out
