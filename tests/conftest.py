@@ -7,6 +7,12 @@ import pytest
 from seedfiles import gold
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """PBKDF2 costs ~0.2 s per account; tests need no protection against cracking."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def tree(db):
     """Province → UBND bloc → Sở KH&CN, Sở Công Thương; Tỉnh ủy bloc → Đảng ủy UBND tỉnh;
