@@ -32,11 +32,14 @@ _STRONG_HEADS = (
     "Ban Bí thư", "Ban Thường vụ", "Thường trực", "Hiệp hội", "Quỹ", "Cổng", "Ban Quản lý",
     "Ban quản lý", "Cấp ủy", "Cấp uỷ", "Đảng đoàn", "Ban cán sự", "Chi bộ", "Đoàn Thanh niên",
     "Hội Nông dân", "Hội Cựu chiến binh", "Hội Phụ nữ", "Doanh nghiệp viễn thông",
+    # Telecom and postal operators named by brand in Vietnamese plans.
+    "Viettel", "VNPT", "MobiFone", "Mobifone", "FPT", "Vietnamobile", "Bưu chính", "VNPost",
+    "Tổ công nghệ số", "Tổ Công nghệ số", "Nhà mạng", "Các nhà mạng", "Bộ phận",
 )
 # Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
 # they open a name only when the next word is capitalised ("Báo Lai Châu").
 _WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
-               "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng")
+               "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng", "Công chức")
 # Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
 _COLLECTIVE_NOUNS = (
     "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",
@@ -45,6 +48,7 @@ _COLLECTIVE_NOUNS = (
     "chi, đảng bộ", "tổ chức đảng", "lực lượng", "nhà mạng", "doanh nghiệp viễn thông",
     "Phòng", "Sở", "Ban", "cơ quan, đơn vị", "tập đoàn", "công ty", "viện", "bệnh viện", "đài",
     "UBND", "Ủy ban", "thôn", "bản", "khu phố", "chủ đầu tư", "thành viên", "hợp tác xã", "ngân hàng",
+    "hộ kinh doanh", "hộ gia đình", "tổ dân phố", "khu dân cư", "thôn, bản", "nhà trường", "Hội",
 )
 
 
@@ -75,7 +79,8 @@ _LINK_BEFORE_RE = re.compile(r"\b(?:thuộc|của|với|và|cho|tại|trực thu
 _GLUE_HEADS = ("Sở", "Phòng", "Trung tâm", "Kho bạc", "Ngân hàng", "Bệnh viện", "Chi cục",
                "Viễn thông", "Bưu điện", "Điện lực", "Công ty", "Tổng công ty", "Trường", "Đài",
                "Báo", "Hội", "Bảo hiểm xã hội", "Cục Thuế", "Các", "Ban", "Văn phòng", "VP",
-               "Ủy ban nhân dân", "UBND", "Đảng ủy", "Đảng uỷ", "Bộ")
+               "Ủy ban nhân dân", "UBND", "Đảng ủy", "Đảng uỷ", "Bộ", "Đoàn", "Mặt trận", "Ủy ban Mặt trận",
+               "Bộ phận", "Công chức", "Vụ", "Cục")
 _GLUE_RE = re.compile(rf"(?<=\S)\s+(?=(?:{_alternation(_GLUE_HEADS)})\s+{_CAP})")
 # Words that are pure qualifiers of a following head: "Văn phòng Sở", "Thanh tra Sở".
 _PURE_HEAD_RE = re.compile(rf"^(?:{_STRONG}|{_WEAK})$")
@@ -163,11 +168,18 @@ def _split_commas(part: str) -> list[str]:
     return out
 
 
+_SHARED_OFFICE_RE = re.compile(r"^(?:Văn phòng|VP)\b")
+_OWNER_HEAD_RE = re.compile(r"^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\b")
+
+
 def _split_and(part: str) -> list[str]:
     pieces = _split_top_level(part, " và ")
     out: list[str] = []
     for piece in pieces:
-        if out and _complete_name(out[-1]) and _complete_name(piece) and _UPPER_FIRST_RE.match(piece):
+        # "Văn phòng HĐND và UBND xã" is one office serving both bodies.
+        shared = bool(out) and _SHARED_OFFICE_RE.match(out[-1]) and _OWNER_HEAD_RE.match(piece)
+        if (out and not shared and _complete_name(out[-1]) and _complete_name(piece)
+                and _UPPER_FIRST_RE.match(piece)):
             out.append(piece)
         elif out:
             out[-1] = f"{out[-1]} và {piece}"

@@ -43,24 +43,35 @@ _NUMBERISH_RE = re.compile(r"\d")
 _VALUE_RE = re.compile(r"^[\s≥≤><=~+\-–]*(?:tối thiểu|tối đa|ít nhất|trên|dưới|đạt|khoảng)?\s*[\d.,]+")
 
 
+def _cut_tail(head: str) -> tuple[str, str] | None:
+    """One cell glued at the end of ``head``: a deadline phrase or an agency name."""
+    m = _GLUED_DEADLINE_RE.search(head)
+    if m and len(head[: m.start()].split()) >= 2:
+        return head[: m.start()], m.group(1).strip()
+    if starts_like_agency(head) or len(head.split()) < 3:
+        return None
+    for gm in _GLUE_AGENCY_RE.finditer(head):
+        before, after = head[: gm.start()], head[gm.end():]
+        if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
+                and not before.rstrip().endswith((",", ";", "-", "–"))
+                and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
+            return before, after
+    return None
+
+
 def split_glued(lines: list[str]) -> list[str]:
-    """Split cells glued to the end of a line: an agency name, a deadline phrase."""
+    """Split cells glued to the end of a line ("... dân cư Quý IV/2025 Công an xã")."""
     out: list[str] = []
     for line in lines:
-        pieces = [line]
-        m = _GLUED_DEADLINE_RE.search(line)
-        if m and len(line[: m.start()].split()) >= 2:
-            pieces = [line[: m.start()], m.group(1).strip()]
-        head = pieces[0]
-        if not starts_like_agency(head) and len(head.split()) >= 3:
-            for gm in _GLUE_AGENCY_RE.finditer(head):
-                before, after = head[: gm.start()], head[gm.end():]
-                if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
-                        and not before.rstrip().endswith((",", ";", "-", "–"))
-                        and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
-                    pieces = [before, after, *pieces[1:]]
-                    break
-        out.extend(p for p in pieces if p.strip())
+        tails: list[str] = []
+        head = line
+        for _ in range(3):
+            cut = _cut_tail(head)
+            if not cut:
+                break
+            head, tail = cut
+            tails.insert(0, tail)
+        out.extend(p for p in (head, *tails) if p.strip())
     return out
 
 
@@ -137,6 +148,11 @@ def segment(lines: list[str], roles: list[str]) -> list[list[str]]:
         if role == "deadline":
             if length > 4:
                 return NEG
+            # A deadline wraps only mid-phrase: "Nhiệm vụ thường" / "xuyên".
+            for k in range(i + 1, j):
+                if not (lines[k][:1].islower() or lines[k][:1].isdigit()
+                        or lines[k - 1].rstrip().endswith(("-", "–", "đến"))):
+                    return -6.0 * length
             return 3.0 * length if is_deadline(joined(i, j)) else -6.0 * length
         if role == "unit":
             if length > 2:

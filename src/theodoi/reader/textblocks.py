@@ -359,9 +359,15 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[lis
         if _END_TABLE_RE.match(s) or is_rule(s):
             k -= 1
             break
+        if kind == "tasks" and len(s.split()) >= 3:
+            scanned = scan_header_phrases(s)
+            if scanned and len(scanned) >= 3:
+                continue  # the header repeated on a new page
         parsed = parse_row_number(s)
         if parsed:
             no, rest = parsed
+            if not rest and _page_number_here(lines, k, seq):
+                continue
             status = seq.accept(no, rest)
             if status:
                 groups.append((status, no, [rest] if rest else []))
@@ -384,6 +390,19 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[lis
             # Text between the header and the first row: a header line we did not read.
             continue
     return groups, k
+
+
+def _page_number_here(lines: list[str], k: int, seq: _Sequence) -> bool:
+    """A lone number followed by a repeated header or by the row number that was
+    due is a page number ("... 2" / "7" / "3 ...")."""
+    nxt = next((lines[j].strip() for j in range(k, min(len(lines), k + 6)) if lines[j].strip()), "")
+    if not nxt:
+        return False
+    scanned = scan_header_phrases(nxt) if len(nxt.split()) >= 3 else None
+    if scanned and len(scanned) >= 3:
+        return True
+    parsed = parse_row_number(nxt)
+    return bool(parsed) and seq.accept(parsed[0], parsed[1], peek=True) is not None
 
 
 def _ends_table(s: str) -> bool:
