@@ -34,6 +34,16 @@ def test_commune_plan_tasks_are_assigned_to_the_commune_offices(tree):
     assert task.section_code == "III"
 
 
+def test_targets_naming_no_agency_fall_to_the_issuing_unit(tree):
+    plan = import_plan(actor="test", data=gold("002")).plan
+    target = plan.targets.get(code="1")
+    lead = target.assignments.get()
+    assert lead.unit == tree["binhlu"] and lead.raw_name == ""
+    # 003 names its leads: no implicit assignment is added.
+    plan = import_plan(actor="test", data=gold("003")).plan
+    assert plan.targets.get(code="13").assignments.count() == 3
+
+
 def test_unknown_agency_becomes_pending_unit_never_dropped(tree):
     result = import_plan(actor="test", data=gold("002"))
     names = {u.name for u in result.pending_units}

@@ -192,6 +192,10 @@ def _create_children(plan: Plan, plan_json: dict, resolve: _UnitResolver) -> tup
         for pos, name in enumerate(t.get("lead") or []):
             assignments.append(Assignment(target=target, unit=resolve(name), role=AssignmentRole.LEAD,
                                           raw_name=name[:300], position=pos))
+        if not t.get("lead") and plan.issuing_unit_id:
+            # A target that names nobody is the issuing body's own commitment.
+            assignments.append(Assignment(target=target, unit=plan.issuing_unit,
+                                          role=AssignmentRole.LEAD, raw_name=""))
     for task, t in zip(tasks, plan_json["tasks"], strict=True):
         for pos, name in enumerate(t.get("lead") or []):
             assignments.append(Assignment(task=task, unit=resolve(name), role=AssignmentRole.LEAD,
