@@ -19,7 +19,7 @@ from .columns import classify_header, resolve_roles, table_kind
 from .deadlines import parse_deadline
 from .document import Table
 from .fastfold import fold
-from .markers import is_roman, parse_row_number
+from .markers import is_roman, parse_marker, parse_row_number
 from .result import ReadWarning
 from .textclean import join_wrapped
 from .values import read_value_cell
@@ -54,7 +54,8 @@ def _find_header(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
         # A second header row under merged cells ("Cơ quan thực hiện" / "Chủ trì | Phối hợp").
         if i + 1 < len(rows):
             below = [classify_header(c) for c in rows[i + 1]]
-            if sum(1 for x in below if x) >= 2 and not parse_row_number(rows[i + 1][0] or "x y z"):
+            first = (rows[i + 1][0] if rows[i + 1] else "").strip()
+            if sum(1 for x in below if x) >= 2 and not (first and parse_row_number(first)):
                 merged = [b or a for a, b in zip(labels, below, strict=False)]
                 merged += labels[len(below):]
                 roles = resolve_roles(merged)
@@ -111,22 +112,42 @@ def read_table(table: Table) -> TableReading:
         raw_no = cell(row, no_i) if no_i is not None else (row[0] if row else "")
         no = raw_no.strip().strip("()").rstrip(".").strip()
         text = _text(cell(row, text_i))
+        nonempty = [c for c in row if c.strip()]
+        distinct = {fold(c) for c in nonempty}
+        # One merged cell across the row ("I. PHÁT TRIỂN HẠ TẦNG", "Đến năm 2030"): a heading.
+        if len(distinct) == 1:
+            only = _text(nonempty[0])
+            mk = parse_marker(only)
+            if mk and mk.rest and (mk.kind == "roman" or (mk.kind in ("num", "letter") and kind == "targets")):
+                section = (mk.label, mk.rest)
+                group = mk.rest
+            elif mk and mk.rest and mk.kind in ("num", "letter"):
+                parents[mk.label or ""] = mk.rest
+                group = mk.rest
+            elif not parse_row_number(only) or len(only.split()) > 1:
+                group = only
+                if kind == "tasks":
+                    section = (None, only)
+            continue
+        if no and not parse_row_number(no) and parse_marker(no):
+            mk = parse_marker(no)  # "II. Thể chế" written in the number column
+            no, text = (mk.label or ""), (text or mk.rest)
+        agencies_present = any(
+            cell(row, col.get(r)).strip() and fold(cell(row, col.get(r))) != fold(cell(row, text_i))
+            for r in ("lead", "support"))
         others = [c for i, c in enumerate(row) if i not in (no_i, text_i) and c.strip()]
-        distinct = {fold(c) for c in row if c.strip()}
-        agencies_present = any(cell(row, col.get(r)).strip() for r in ("lead", "support"))
-        # Group rows: a Roman numeral / capital letter with a heading, or one merged heading.
+        # Group rows: a Roman numeral / capital letter with a heading and no agency.
         if no and (is_roman(no) or re.fullmatch(r"[A-ZĐ]", no)) and not agencies_present:
             title = text or (others[0] if others else "")
             section = (no, _text(title))
             group = section[1]
             continue
-        if not no and (len(distinct) == 1 or (text and not others)):
-            title = text or _text(next(c for c in row if c.strip()))
-            if _PERIOD_RE.match(title) or kind == "targets" or len(distinct) == 1:
-                group = title
-                if kind == "tasks":
-                    section = (None, title) if section is None or section[0] is None else section
-                continue
+        if not no and text and not agencies_present and (_PERIOD_RE.match(text) or (
+                kind == "targets" and not any(cell(row, i).strip() for i in value_cols))):
+            group = text
+            if kind == "tasks":
+                section = (None, text)
+            continue
         if not text:
             continue
         if not no and kind == "tasks" and (reading.tasks and text[:1].islower() and not agencies_present):

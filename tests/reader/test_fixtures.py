@@ -1,0 +1,46 @@
+"""Varied plan documents the seeds do not cover, each with its hand-checked reading.
+
+- body_tasks_ministry.txt: a ministry plan; targets grouped by period ("a) Đến năm
+  2025:") as dash bullets with tối thiểu / không quá / từ 40-50% / ít nhất 5.000;
+  tasks in the body numbered 1.1, 1.2, 2.1 with labelled agencies, on their own
+  dash lines or inline in the item's paragraph.
+- md_pipe_appendices.md: Markdown with bold/italic header lines, a two-line "##"
+  title, two appendices as pipe tables (targets with letter groups and two year
+  columns; tasks with Roman sections, 1.1 rows, a row wrapped inside a cell).
+- web_cells_per_line.txt: web-crawled text, one cell per line, a target table with
+  period group rows, a task table whose columns come in another order.
+- tab_rows_programme.txt: a CHƯƠNG TRÌNH HÀNH ĐỘNG without an issuing sentence
+  (issuer from the authority line), tab-separated rows, a column-number row, a
+  header repeated mid-table, numbered parent rows (1 / 1.1 / 1.2).
+- flat_pdf_other_order.txt: a PDF extraction with empty lines between lines and no
+  cell borders, deadline column before the agencies, cells glued on one line,
+  letter sections, a page number and a repeated header at a page break.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from theodoi.reader import read_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+DOCS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
+
+
+def _expected(doc):
+    return json.loads(doc.with_name(doc.stem + ".expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[d.name for d in DOCS])
+def test_fixture_reads_as_expected(doc):
+    assert read_file(doc).plan == _expected(doc)
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[d.name for d in DOCS])
+def test_fixture_scores(scorer, doc):
+    _p, _r, f1 = scorer.score(_expected(doc), read_file(doc).plan).f1()
+    assert f1 >= 0.97
