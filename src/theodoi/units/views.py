@@ -14,7 +14,7 @@ from theodoi.plans import selectors as plan_selectors
 
 from .forms import MergeForm
 from .matching import closest
-from .models import Unit
+from .models import Unit, UnitLevel
 from .services import UnitError, confirm_unit, merge_units
 
 
@@ -47,9 +47,13 @@ def pending_units(request: HttpRequest) -> HttpResponse:
     _require_admin(request)
     pending = list(Unit.objects.filter(pending=True).select_related("parent").annotate(
         n_open=Count("assignments", filter=Q(assignments__ended_at__isnull=True))))
-    choices = dict(Unit.objects.filter(is_active=True, pending=False).values_list("pk", "key"))
-    by_id = Unit.objects.in_bulk(list(choices))
+    candidates = list(Unit.objects.filter(is_active=True, pending=False).select_related("parent"))
+    by_id = {u.pk: u for u in candidates}
     for unit in pending:
+        # A name read in a commune's plan means a unit of that commune, or a provincial one.
+        scope = unit.parent.path if unit.parent_id else None
+        choices = {u.pk: u.key for u in candidates
+                   if scope is None or u.path.startswith(scope) or u.level != UnitLevel.COMMUNE}
         unit.suggestions = [(by_id[i], round(score)) for i, score in closest(unit.name, choices, limit=3)]
     return render(request, "units/pending_units.html", {"pending": pending})
 
