@@ -1,1 +1,29 @@
-urlpatterns: list = []
+"""API routes under /api/. Paths are English (they are for programs); messages are Vietnamese."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("openapi.json", views.SchemaView.as_view(), name="api-schema"),
+    path("docs/", views.DocsView.as_view(), name="api-docs"),
+    path("docs/assets/<str:name>", views.docs_asset, name="api-docs-asset"),
+    path("token/", views.TokenView.as_view(), name="api-token"),
+    path("token/revoke/", views.TokenRevokeView.as_view(), name="api-token-revoke"),
+    path("me/", views.MeView.as_view(), name="api-me"),
+    path("plans/", views.PlanList.as_view(), name="api-plan-list"),
+    path("plans/import", views.PlanImportView.as_view(), name="api-plan-import"),
+    path("plans/<int:pk>/", views.PlanDetail.as_view(), name="api-plan-detail"),
+    path("plans/<int:pk>/plan-json", views.PlanJSONView.as_view(), name="api-plan-json"),
+    path("plans/<int:pk>/history/", views.PlanHistory.as_view(), name="api-plan-history"),
+    path("tasks/", views.TaskList.as_view(), name="api-task-list"),
+    path("tasks/<int:pk>/", views.TaskDetail.as_view(), name="api-task-detail"),
+    path("tasks/<int:pk>/history/", views.TaskHistory.as_view(), name="api-task-history"),
+    path("targets/", views.TargetList.as_view(), name="api-target-list"),
+    path("targets/<int:pk>/", views.TargetDetail.as_view(), name="api-target-detail"),
+    path("indicators/", views.IndicatorList.as_view(), name="api-indicator-list"),
+    path("indicators/<int:pk>/", views.IndicatorDetail.as_view(), name="api-indicator-detail"),
+    path("units/", views.UnitList.as_view(), name="api-unit-list"),
+    path("units/<int:pk>/", views.UnitDetail.as_view(), name="api-unit-detail"),
+    path("units/<int:pk>/history/", views.UnitHistory.as_view(), name="api-unit-history"),
+]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/lien-ket/", views.plan_cascade_view, name="plan_cascade"),
     path("ke-hoach/<int:pk>/tep-goc/", views.plan_source, name="plan_source"),
     path("ke-hoach/<int:pk>/lich-su/", views.plan_history, name="plan_history"),
+    path("ke-hoach/<int:pk>/plan-json/", views.plan_json_download, name="plan_json"),
     path("nhiem-vu/<int:pk>/", views.task_detail, name="task_detail"),
     path("chi-so/<int:pk>/", views.indicator_detail, name="indicator_detail"),
 ]

@@ -60,6 +60,25 @@ def plan_source(request: HttpRequest, pk: int) -> FileResponse:
                         filename=plan.source_name or plan.source_file.name.rsplit("/", 1)[-1])
 
 
+def plan_json_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan as plan JSON (theodoi's exchange file), for another installation."""
+    from theodoi.api.exchange import export_plan_json  # the API app owns the format
+    from theodoi.reader.planjson import dumps_plan
+
+    plan = selectors.get_plan(request.user, pk)
+    response = HttpResponse(dumps_plan(export_plan_json(plan)), content_type="application/json; charset=utf-8")
+    name = (plan.number or f"ke-hoach-{plan.pk}").replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{fold_filename(name)}.json"'
+    return response
+
+
+def fold_filename(name: str) -> str:
+    """An ASCII file name: browsers and mail gateways mangle accents in headers."""
+    from theodoi.vntext import fold
+
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in fold(name)) or "ke-hoach"
+
+
 def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan(request.user, pk)
     # A plan's own history (import, amendments) is not unit-private: whoever may
