@@ -4,6 +4,7 @@
     theodoi import FILE... [--update] [--public]          save plans (JSON, DOCX, PDF, XLSX, TXT)
     theodoi parse FILE                                    print the plan JSON read from FILE
     theodoi demo                                          load the demo data into an empty database
+    theodoi remind [--date YYYY-MM-DD]                    open periods, notify units due soon or late (daily, cron)
     theodoi manage ARGS...                                any Django management command
 """
 
@@ -93,6 +94,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remind(args: argparse.Namespace) -> int:
+    _setup_django()
+    import datetime as dt
+
+    from theodoi.reporting.services import remind
+
+    today = dt.date.fromisoformat(args.date) if args.date else None
+    result = remind(today=today)
+    print(f"Đã xét {result.periods} kỳ đến hạn hoặc quá hạn: nhắc {result.units} đơn vị, "
+          f"{result.notifications} thông báo.")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import call_command
@@ -143,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("demo", help="nạp dữ liệu trình diễn vào CSDL trống")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("remind", help="mở kỳ báo cáo, nhắc đơn vị sắp đến hạn hoặc quá hạn (chạy hằng ngày)")
+    p.add_argument("--date", help="ngày xét (YYYY-MM-DD), mặc định hôm nay")
+    p.set_defaults(func=cmd_remind)
 
     p = sub.add_parser("manage", help="lệnh quản trị Django")
     p.add_argument("rest", nargs=argparse.REMAINDER)
