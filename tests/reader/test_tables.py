@@ -86,3 +86,13 @@ def test_hierarchical_rows_keep_their_numbers():
     assert tasks[0]["section_title"] == "Về dữ liệu"
     assert tasks[1]["deadline"]["due"] == "2027-12-31"
     assert tasks[2]["section_title"] == "Thể chế"
+
+
+def test_table_continued_on_next_page_without_header():
+    first = Table(rows=[
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"],
+        ["1", "Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "2026"],
+    ])
+    second = Table(rows=[["2", "Kết nối dữ liệu dân cư", "Công an tỉnh", "Quý II/2026"]])
+    tasks = _read(*_title(), first, Paragraph("7"), second)["tasks"]
+    assert [t["lead"] for t in tasks] == [["Sở Nội vụ"], ["Công an tỉnh"]]

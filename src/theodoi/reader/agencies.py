@@ -155,11 +155,15 @@ def _complete_name(text: str) -> bool:
     return not (words[0].lower() == "các" and len(words) <= 2)
 
 
+_COLLECTIVE_START_RE = re.compile(rf"^các\s+(?:{_COLL})\b")
+
+
 def _split_commas(part: str) -> list[str]:
     pieces = _split_top_level(part, ", ")
     out: list[str] = []
     for piece in pieces:
-        if out and _complete_name(out[-1]) and _complete_name(piece):
+        # "Sở Nội vụ, các sở, ban, ngành": a collective list may follow a name.
+        if out and _complete_name(out[-1]) and (_complete_name(piece) or _COLLECTIVE_START_RE.match(piece)):
             out.append(piece)
         elif out:
             out[-1] = f"{out[-1]}, {piece}"

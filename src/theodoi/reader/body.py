@@ -74,6 +74,8 @@ def split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
         end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
         label = " ".join(m.group("label").split())
         value = text[m.end(): end].strip().rstrip(";,").strip()
+        if value.endswith((")", ").")) and "(" not in value:
+            value = value.rstrip(".").rstrip(")").strip()  # "(Cơ quan chủ trì: Sở A)."
         value = re.sub(r"^[-–+•]\s*", "", value)
         value = re.sub(r"[;,]?\s*[-–+•]?\s*$", "", value)
         fields.append((_LABEL_MAP.get(label, "text"), value))
@@ -210,35 +212,28 @@ def find_body_tasks(paras: list[Paragraph], start: int) -> tuple[list[dict], lis
         mk = parse_marker(text)
         body = mk.rest if mk else text
         head, fields = split_labels(body)
-        if fields and (not head.strip() or (mk and mk.kind == "bullet")) and current is not None:
-            _apply(current, fields, p)
-            if head.strip() and mk and mk.kind == "bullet" and not any(r == "text" for r, _ in fields):
-                pass
+        has_head = len(head.split()) >= 3
+        if fields and not has_head and current is not None:
+            _apply(current, fields, p)  # "- Cơ quan chủ trì: Sở A."
             continue
-        if mk and mk.kind != "bullet":
+        if mk and mk.kind == "roman":
             close()
-            while headings and headings[-1][0].level >= mk.level:
-                headings.pop()
+            headings = [(mk, collapse_spaces(head).rstrip(":").strip())]
+            continue
+        if (mk and mk.kind != "bullet") or (fields and has_head):
+            close()
+            if mk and mk.kind != "bullet":
+                while headings and headings[-1][0].level >= mk.level:
+                    headings.pop()
             section = headings[-1][1] if headings else None
-            current = {"code": _task_code(mk), "section_title": section, "text": collapse_spaces(head),
-                       "lead": [], "support": [], "output": None, "deadline": None, "line_no": p.line_no,
-                       "source": text}
+            current = {"code": _task_code(mk) if mk else None, "section_title": section,
+                       "text": collapse_spaces(head), "lead": [], "support": [], "output": None,
+                       "deadline": None, "line_no": p.line_no}
             if fields:
                 _apply(current, fields, p)
-            headings.append((mk, collapse_spaces(head).rstrip(":").strip()))
+            if mk and mk.kind != "bullet":
+                headings.append((mk, collapse_spaces(head).rstrip(":").strip()))
             continue
-        if fields and current is None and head.strip():
-            current = {"code": None, "section_title": headings[-1][1] if headings else None,
-                       "text": collapse_spaces(head), "lead": [], "support": [], "output": None,
-                       "deadline": None, "line_no": p.line_no, "source": text}
-            _apply(current, fields, p)
-            close()
-            continue
-        if current is not None and not fields and not (current["lead"] or current["support"]):
-            # Description under the item before its labels: part of its text.
-            if mk is None or mk.kind == "bullet":
-                current["text"] = collapse_spaces(f"{current['text']} {body}") if len(current["text"]) < 40 \
-                    else current["text"]
     close()
     # Headings that became tasks are not sections of themselves; drop section titles equal to text.
     for t in tasks:

@@ -41,8 +41,10 @@ def interpret(document: Document) -> ReadResult:
 
     targets: list[dict] = []
     tasks: list[dict] = []
+    inherit: list[str | None] | None = None
     for table in tables:
-        reading = read_table(table)
+        reading = read_table(table, inherit)
+        inherit = reading.roles or None
         targets.extend(reading.targets)
         tasks.extend(reading.tasks)
         warnings.extend(reading.warnings)

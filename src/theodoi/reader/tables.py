@@ -32,6 +32,7 @@ _COLNUM_RE = re.compile(r"^\(?\d{1,2}\)?$")
 @dataclass
 class TableReading:
     kind: str | None
+    roles: list[str | None] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
@@ -83,14 +84,19 @@ def _is_column_numbers(row: list[str]) -> bool:
     return len(cells) >= 3 and all(_COLNUM_RE.match(c) for c in cells)
 
 
-def read_table(table: Table) -> TableReading:
+def read_table(table: Table, inherit: list[str | None] | None = None) -> TableReading:
+    """Read one table; ``inherit`` is the previous table's roles, for a table that
+    continues it on a new page without repeating the header."""
     rows = [[_clean(c) for c in r] for r in table.rows]
     found = _find_header(rows)
     if not found:
-        return TableReading(kind=None)
+        width = max((len(r) for r in rows), default=0)
+        if not inherit or width != len(inherit):
+            return TableReading(kind=None)
+        found = (-1, list(inherit))
     h_idx, roles = found
     kind = table_kind(roles)
-    reading = TableReading(kind=kind)
+    reading = TableReading(kind=kind, roles=roles)
     header_rows = rows[: h_idx + 1]
     col = {r: i for i, r in reversed(list(enumerate(roles))) if r}
     no_i = col.get("no")

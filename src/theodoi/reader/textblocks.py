@@ -66,9 +66,7 @@ def _starts_paragraph(prev: str, line: str) -> bool:
         body = marker.rest
         if marker.kind == "bullet" and body[:1].islower() and not _TERMINAL_RE.search(p):
             return False  # "chính trị" / "- xã hội ..." is a wrapped phrase
-        if marker.kind in ("num", "multi") and _DOCNO_BREAK_RE.search(p):
-            return False
-        return True
+        return not (marker.kind in ("num", "multi") and _DOCNO_BREAK_RE.search(p))
     if _LABEL_START_RE.match(s):
         return True
     if _is_caps(s) != _is_caps(p):

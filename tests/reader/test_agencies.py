@@ -1,0 +1,61 @@
+"""Agency lists: split between complete names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.reader.agencies import looks_like_agency, split_agencies
+
+CASES = [
+    ("Sở Khoa học và Công nghệ Sở Công Thương", ["Sở Khoa học và Công nghệ", "Sở Công Thương"]),
+    ("Bộ Văn hóa, Thể thao và Du lịch", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("Các cơ quan, đơn vị", ["Các cơ quan, đơn vị"]),
+    ("các bộ, ngành, địa phương", ["các bộ, ngành, địa phương"]),
+    ("UBND các xã, phường", ["UBND các xã, phường"]),
+    ("Các cơ quan, đơn vị thuộc 4 khối (Đảng, UBND, HĐND, MTTQ) trong hệ thống chính trị",
+     ["Các cơ quan, đơn vị thuộc 4 khối (Đảng, UBND, HĐND, MTTQ) trong hệ thống chính trị"]),
+    ("Các cơ quan thuộc 4 khối Đảng, UBND, HĐND, MTTQ", ["Các cơ quan thuộc 4 khối Đảng, UBND, HĐND, MTTQ"]),
+    ("Đảng ủy UBND tỉnh, \n\nBan Tổ chức Tỉnh ủy", ["Đảng ủy UBND tỉnh", "Ban Tổ chức Tỉnh ủy"]),
+    ("Đảng ủy Công an tỉnh; Văn phòng Tỉnh ủy", ["Đảng ủy Công an tỉnh", "Văn phòng Tỉnh ủy"]),
+    ("- Các Phòng chuyên môn\nUBND xã\n- Các cơ quan, đơn vị",
+     ["Các Phòng chuyên môn UBND xã", "Các cơ quan, đơn vị"]),
+    ("- Trung tâm văn hóa, thể\nthao và truyền thông", ["Trung tâm văn hóa, thể thao và truyền thông"]),
+    ("Trung tâm Phục vụ hành\nchính công", ["Trung tâm Phục vụ hành chính công"]),
+    ("Sở Tài chính và Sở Kế hoạch và Đầu tư", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
+    ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND xã"]),
+    ("Sở Nội vụ, các sở, ban, ngành", ["Sở Nội vụ", "các sở, ban, ngành"]),
+    ("Vụ Pháp chế, Thanh tra Bộ", ["Vụ Pháp chế", "Thanh tra Bộ"]),
+    ("Hội Nông dân xã Đoàn Thanh niên xã", ["Hội Nông dân xã", "Đoàn Thanh niên xã"]),
+    ("Công an tỉnh, Viễn thông Lai Châu, các doanh nghiệp viễn thông",
+     ["Công an tỉnh", "Viễn thông Lai Châu", "các doanh nghiệp viễn thông"]),
+    ("Sở Thông tin và Truyền thông;", ["Sở Thông tin và Truyền thông"]),
+    ("Văn phòng Sở Y tế", ["Văn phòng Sở Y tế"]),
+    ("UBND tỉnh và Ủy ban MTTQ Việt Nam tỉnh", ["UBND tỉnh", "Ủy ban MTTQ Việt Nam tỉnh"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_split(text, expected):
+    assert split_agencies(text) == expected
+
+
+def test_lines_list_and_empty():
+    assert split_agencies(["Sở Tài chính", "", "- Kho bạc Nhà nước tỉnh"]) == [
+        "Sở Tài chính", "Kho bạc Nhà nước tỉnh"]
+    assert split_agencies("") == []
+    assert split_agencies(None) == []
+
+
+@pytest.mark.parametrize("text", ["Phòng Văn hóa – Xã hội", "UBND xã", "Doanh nghiệp Viễn thông",
+                                  "Bộ Chỉ huy Quân sự tỉnh", "Kho bạc Nhà nước", "Báo Lai Châu",
+                                  "Các sở, ban, ngành", "VP HĐND-UBND xã", "Tỉnh đoàn"])
+def test_looks_like_agency(text):
+    assert looks_like_agency(text)
+
+
+@pytest.mark.parametrize("text", ["Báo cáo định kỳ, thường", "Các chuyên đề, chuyên", "Hội nghị",
+                                  "Chương trình đào tạo", "Văn bản rà soát.", "Kết quả rà soát",
+                                  "các cấp chính quyền để đáp ứng yêu cầu chuyển đổi số khi", ""])
+def test_not_agency(text):
+    assert not looks_like_agency(text)
