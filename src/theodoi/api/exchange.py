@@ -29,6 +29,7 @@ from django.db import transaction
 
 from theodoi.plans.models import Assignment, Plan, Target, Task
 from theodoi.plans.services import ImportResult, import_plan
+from theodoi.reader.errors import InvalidPlanJSON
 from theodoi.reader.planjson import normalise_plan
 from theodoi.units.matching import match_key
 from theodoi.units.models import Unit
@@ -196,9 +197,62 @@ def _rewrite_names(items: list[dict], names_key: str, refs_key: str,
     return restored
 
 
+# Column sizes of the plan tables: a longer value is refused with a message here,
+# instead of being cut silently (SQLite) or failing in the database (PostgreSQL).
+PLAN_LIMITS = {"kind": 80, "number": 80, "place": 120, "issuer": 300}
+TARGET_LIMITS = {"group": 300, "code": 30, "unit": 80, "qualitative": 500}
+TASK_LIMITS = {"section_title": 500, "code": 30}
+NAME_LIMIT = 300
+NUMBER_LIMIT = 10**15  # DecimalField(max_digits=20, decimal_places=4)
+
+
+def _check(value: Any, limit: int, where: str) -> None:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise InvalidPlanJSON(f"{where} chứa ký tự không hợp lệ (NUL).")
+        if len(value) > limit:
+            raise InvalidPlanJSON(f"{where} dài quá {limit} ký tự.")
+
+
+def _check_text(value: Any, where: str) -> None:
+    _check(value, 10**6, where)
+
+
+def check_limits(plan_json: dict) -> None:
+    """Refuse values the database cannot hold; messages name the faulty place."""
+    plan = plan_json["plan"]
+    for key, limit in PLAN_LIMITS.items():
+        _check(plan.get(key), limit, f"plan.{key}")
+    _check_text(plan.get("title"), "plan.title")
+    for key in ("implements", "references"):
+        for number in plan.get(key) or []:
+            _check(number, 80, f"plan.{key}")
+    for i, t in enumerate(plan_json["targets"]):
+        where = f"chỉ tiêu thứ {i + 1}"
+        for key, limit in TARGET_LIMITS.items():
+            _check(t.get(key), limit, f"{where}.{key}")
+        _check_text(t.get("text"), f"{where}.text")
+        for key in ("value", "value_max"):
+            if t.get(key) is not None and not abs(t[key]) < NUMBER_LIMIT:
+                raise InvalidPlanJSON(f"{where}.{key} quá lớn.")
+        for name in t.get("lead") or []:
+            _check(name, NAME_LIMIT, f"{where}.lead")
+    for i, t in enumerate(plan_json["tasks"]):
+        where = f"nhiệm vụ thứ {i + 1}"
+        for key, limit in TASK_LIMITS.items():
+            _check(t.get(key), limit, f"{where}.{key}")
+        _check_text(t.get("text"), f"{where}.text")
+        _check_text(t.get("output"), f"{where}.output")
+        _check((t.get("deadline") or {}).get("raw"), 200, f"{where}.deadline.raw")
+        for key in ("lead", "support"):
+            for name in t.get(key) or []:
+                _check(name, NAME_LIMIT, f"{where}.{key}")
+
+
 def import_plan_json(*, actor, data: Any, update: bool = False) -> ImportResult:
     """Save plan JSON (from theodoi or from a document reading) in one transaction."""
     plan_json = normalise_plan(data)  # raises InvalidPlanJSON with a Vietnamese message
+    check_limits(plan_json)
     is_public = bool(plan_json["plan"].get("is_public"))
     with transaction.atomic():
         issuer = plan_json["plan"].get("issuer")

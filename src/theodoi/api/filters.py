@@ -7,8 +7,10 @@ from rest_framework import serializers
 
 from theodoi.plans.models import DeadlineKind
 
+from .messages import VietnameseSerializer
 
-class _Filter(serializers.Serializer):
+
+class _Filter(VietnameseSerializer):
     def validate(self, attrs: dict) -> dict:
         low, high = attrs.get(self.range_fields[0]), attrs.get(self.range_fields[1])
         if low and high and low > high:
@@ -51,7 +53,7 @@ class TargetFilter(_Filter):
     year_to = serializers.IntegerField(required=False, min_value=1900, max_value=2200, help_text="Đến năm")
 
 
-class UnitFilter(serializers.Serializer):
+class UnitFilter(VietnameseSerializer):
     parent = serializers.IntegerField(required=False, min_value=1, help_text="Chỉ các đơn vị con trực tiếp")
     kind = serializers.ChoiceField(required=False, choices=[
         "province", "bloc", "department", "party_body", "mass_org", "commune", "ward",
@@ -61,11 +63,11 @@ class UnitFilter(serializers.Serializer):
     q = serializers.CharField(required=False, help_text="Tìm theo tên (không dấu cũng được)")
 
 
-class IndicatorFilter(serializers.Serializer):
+class IndicatorFilter(VietnameseSerializer):
     q = serializers.CharField(required=False, help_text="Tìm theo tên chỉ số (không dấu cũng được)")
 
 
-class ImportParams(serializers.Serializer):
+class ImportParams(VietnameseSerializer):
     update = serializers.BooleanField(required=False, default=False,
                                       help_text="true: thay kế hoạch đã có (cùng số) bằng nội dung gửi lên")
 

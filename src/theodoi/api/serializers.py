@@ -14,10 +14,12 @@ from theodoi.accounts.models import Role
 from theodoi.plans.models import AssignmentRole, Comparator, DeadlineKind, Recurrence
 from theodoi.units.models import UnitKind, UnitLevel
 
+from .messages import VietnameseSerializer  # noqa: E402
+
 NUMBER = {"max_digits": 20, "decimal_places": 4, "coerce_to_string": False}
 
 
-class TokenRequestSerializer(serializers.Serializer):
+class TokenRequestSerializer(VietnameseSerializer):
     username = serializers.CharField(help_text="Tên đăng nhập")
     password = serializers.CharField(help_text="Mật khẩu", style={"input_type": "password"},
                                      trim_whitespace=False)
