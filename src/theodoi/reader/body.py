@@ -150,9 +150,12 @@ def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> 
                                                               and mk.kind not in ("bullet", "paren")
                                                               and not _plausible_item(items, mk))):
             break
-        if _is_target_heading(mk, text) and items:
-            break
+        if _is_target_heading(mk, text):
+            break  # a sub-heading "2. Mục tiêu cụ thể" is a candidate of its own
         rest = mk.rest
+        if _NOT_TARGET_HEAD_RE.match(fold(rest)):
+            j += 1  # "1. Mục tiêu chung" and its prose are not targets
+            continue
         # A heading inside the list ("a) Về hạ tầng số:", "Đến năm 2030:") groups what follows.
         if rest.rstrip().endswith(":") and len(rest) < 120 and not read_prose_value(rest)["comparator"]:
             nxt = parse_marker(paras[j + 1].text) if j + 1 < len(paras) else None

@@ -110,6 +110,12 @@ def read_table(table: Table, inherit: list[str | None] | None = None) -> TableRe
         return row[i] if i is not None and i < len(row) else ""
 
     body = rows[h_idx + 1:]
+    row_lines = getattr(table, "row_line_nos", None)
+
+    def line_of(r_i: int) -> int | None:
+        k = h_idx + 1 + r_i
+        return row_lines[k] if row_lines and k < len(row_lines) else table.line_no
+
     for r_i, row in enumerate(body):
         if not any(c.strip() for c in row):
             continue
@@ -176,12 +182,12 @@ def read_table(table: Table, inherit: list[str | None] | None = None) -> TableRe
             if not task["lead"]:
                 reading.warnings.append(ReadWarning(
                     message=f"Nhiệm vụ {task['code'] or ''} chưa có cơ quan chủ trì.".replace("  ", " "),
-                    line_no=table.line_no, source_line=text[:200],
+                    line_no=line_of(r_i), source_line=text[:200],
                     where=f"tasks[{len(reading.tasks) - 1}].lead"))
             dl = task["deadline"]
             if dl["raw"] and dl["kind"] == "none":
                 reading.warnings.append(ReadWarning(
-                    message=f"Không hiểu thời hạn “{dl['raw']}”.", line_no=table.line_no,
+                    message=f"Không hiểu thời hạn “{dl['raw']}”.", line_no=line_of(r_i),
                     source_line=dl["raw"], where=f"tasks[{len(reading.tasks) - 1}].deadline"))
     return reading
 

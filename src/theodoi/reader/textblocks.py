@@ -261,7 +261,8 @@ class _Sequence:
         return "row" if ok else None
 
 
-def _parse_grid(lines: list[str], start: int, header: _Header, sep: str) -> tuple[list[list[str]], int]:
+def _parse_grid(lines: list[str], start: int, header: _Header, sep: str,
+                line_nos: list[int]) -> tuple[list[list[str]], int]:
     """Pipe or tab-separated rows; a line without the separator continues the last cell."""
     rows: list[list[str]] = []
     k = start
@@ -293,6 +294,7 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str) -> tupl
                 rows[-1].extend(cells)
             else:
                 rows.append(cells)
+                line_nos.append(k + 1)
         elif rows:
             rows[-1][-1] = f"{rows[-1][-1]}\n{s}".strip()
         else:
@@ -301,7 +303,8 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str) -> tupl
     return rows, k
 
 
-def _parse_tab_cells(lines: list[str], start: int, header: _Header) -> tuple[list[list[str]], int]:
+def _parse_tab_cells(lines: list[str], start: int, header: _Header,
+                     line_nos: list[int]) -> tuple[list[list[str]], int]:
     """One cell per tab-indented line; rows start at a row number after a break."""
     ncols = len(header.roles)
     rows: list[list[str]] = []
@@ -328,6 +331,7 @@ def _parse_tab_cells(lines: list[str], start: int, header: _Header) -> tuple[lis
             if new_row:
                 cur = [s]
                 rows.append(cur)
+                line_nos.append(k + 1)
             else:
                 cur.append(s)
         else:
@@ -342,7 +346,8 @@ def _parse_tab_cells(lines: list[str], start: int, header: _Header) -> tuple[lis
     return rows, k
 
 
-def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[list[tuple[str, str, list[str]]], int]:
+def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: list[int],
+                     warnings: list[dict]) -> tuple[list[tuple[str, str, list[str]]], int]:
     """Cut a flattened table body into (kind, number, lines) at its row numbers."""
     seq = _Sequence()
     kind = table_kind(header.roles)
@@ -369,6 +374,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[lis
             status = seq.accept(no, rest)
             if status:
                 groups.append((status, no, [rest] if rest else []))
+                line_nos.append(k)
                 continue
             if not rest and kind == "tasks" and is_page_number(s):
                 continue  # a page number between rows
@@ -382,11 +388,13 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header) -> tuple[lis
             continue  # a header repeated on a new page
         if _period_heading(s) and kind == "targets":
             groups.append(("period", "", [s]))
+            line_nos.append(k)
         elif groups:
             groups[-1][2].append(s)
         else:
-            # Text between the header and the first row: a header line we did not read.
-            continue
+            # Text between the header and the first row belongs to no cell.
+            warnings.append({"message": f"Dòng không thuộc ô nào của bảng, đã bỏ qua: “{s[:120]}”.",
+                             "line_no": k, "source_line": s, "where": None})
     return groups, k
 
 
@@ -455,23 +463,27 @@ def _rows_from_flat(groups: list[tuple[str, str, list[str]]], header: _Header, s
     return rows
 
 
-def _parse_table(lines: list[str], header: _Header) -> tuple[Table, int]:
+def _parse_table(lines: list[str], header: _Header, warnings: list[dict]) -> tuple[Table, int]:
     header_row = header.labels
+    line_nos: list[int] = []
     if header.mode == "pipe":
-        rows, end = _parse_grid(lines, header.end, header, "|")
+        rows, end = _parse_grid(lines, header.end, header, "|", line_nos)
     elif header.mode == "tabrow":
-        rows, end = _parse_grid(lines, header.end, header, "\t")
+        rows, end = _parse_grid(lines, header.end, header, "\t", line_nos)
     elif header.mode == "cells" and header.tab_indented:
-        rows, end = _parse_tab_cells(lines, header.end, header)
+        rows, end = _parse_tab_cells(lines, header.end, header, line_nos)
         rows = _fit_rows(rows, header)
     else:
-        groups, end = _group_flat_rows(lines, header.end, header)
+        groups, end = _group_flat_rows(lines, header.end, header, line_nos, warnings)
         split = header.mode == "flat"
         rows = _rows_from_flat(groups, header, split)
     if header.mode == "flat":
         # Keep the header as the roles' canonical names so the interpreter reads it.
         header_row = [_CANONICAL.get(r or "", "") for r in header.roles]
-    return Table(rows=[header_row, *rows]), end
+    table = Table(rows=[header_row, *rows])
+    # Source line of each row, for warnings (the Table interface itself has none).
+    table.row_line_nos = [header.end, *line_nos] if len(line_nos) == len(rows) else None
+    return table, end
 
 
 _CANONICAL = {
@@ -518,6 +530,7 @@ def text_to_document(text: str) -> Document:
     double = _double_spaced(lines)
     builder = _Builder()
     blocks = builder.blocks
+    warnings: list[dict] = []
     prev_line = ""
     k = 0
     n = len(lines)
@@ -532,7 +545,7 @@ def text_to_document(text: str) -> Document:
         header = _detect_header(lines, k)
         if header:
             builder.flush()
-            table, end = _parse_table(lines, header)
+            table, end = _parse_table(lines, header, warnings)
             table.line_no = k + 1
             k = end
             blocks.append(table)
@@ -560,4 +573,4 @@ def text_to_document(text: str) -> Document:
         prev_line = s
         k += 1
     builder.flush()
-    return Document(blocks=blocks, source_kind="text")
+    return Document(blocks=blocks, source_kind="text", warnings=warnings)
