@@ -54,8 +54,8 @@ class TaskItemForm(forms.Form):
                                choices=[("", "— chọn —"), *WorkStatus.choices])
     progress = forms.IntegerField(label="Tiến độ (%)", required=False, min_value=0, max_value=100,
                                   error_messages={
-                                      "min_value": "Tiến độ từ 0 đến 100%.",
-                                      "max_value": "Tiến độ từ 0 đến 100%.",
+                                      "min_value": "Tiến độ từ 0 đến 100%%.",
+                                      "max_value": "Tiến độ từ 0 đến 100%%.",
                                       "invalid": "Tiến độ là một số nguyên từ 0 đến 100."})
     done_text = _text("Kết quả đã thực hiện", 3)
     completed_on = _date_field("Ngày hoàn thành")
