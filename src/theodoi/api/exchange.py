@@ -207,11 +207,26 @@ NUMBER_LIMIT = 10**15  # DecimalField(max_digits=20, decimal_places=4)
 
 
 def _check(value: Any, limit: int, where: str) -> None:
+    if isinstance(value, str) and len(value) > limit:
+        raise InvalidPlanJSON(f"{where} dài quá {limit} ký tự.")
+
+
+def _check_characters(value: Any, where: str = "plan JSON") -> None:
+    """NUL and lone surrogates are valid JSON but cannot be stored (PostgreSQL, UTF-8)."""
     if isinstance(value, str):
         if "\x00" in value:
             raise InvalidPlanJSON(f"{where} chứa ký tự không hợp lệ (NUL).")
-        if len(value) > limit:
-            raise InvalidPlanJSON(f"{where} dài quá {limit} ký tự.")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidPlanJSON(f"{where} chứa ký tự Unicode không hợp lệ.") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_characters(key, where)
+            _check_characters(item, f"{where}.{key}" if isinstance(key, str) and key.isascii() else where)
+    elif isinstance(value, list):
+        for item in value:
+            _check_characters(item, where)
 
 
 def _check_text(value: Any, where: str) -> None:
@@ -220,6 +235,7 @@ def _check_text(value: Any, where: str) -> None:
 
 def check_limits(plan_json: dict) -> None:
     """Refuse values the database cannot hold; messages name the faulty place."""
+    _check_characters(plan_json)
     plan = plan_json["plan"]
     for key, limit in PLAN_LIMITS.items():
         _check(plan.get(key), limit, f"plan.{key}")

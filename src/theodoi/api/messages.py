@@ -7,8 +7,10 @@ from django.core.validators import (
     MaxValueValidator,
     MinLengthValidator,
     MinValueValidator,
+    ProhibitNullCharactersValidator,
 )
 from rest_framework import serializers
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 COMMON = {
     "required": "Trường này là bắt buộc.",
@@ -58,6 +60,10 @@ def translate_field(field: serializers.Field) -> None:
             v.message = COMMON["max_length"].format(max_length=v.limit_value)
         elif isinstance(v, MinLengthValidator):
             v.message = COMMON["min_length"].format(min_length=v.limit_value)
+        elif isinstance(v, ProhibitNullCharactersValidator):
+            v.message = "Không được chứa ký tự NUL."
+        elif isinstance(v, ProhibitSurrogateCharactersValidator):
+            v.message = "Chứa ký tự Unicode không hợp lệ."
     child = getattr(field, "child", None)
     if isinstance(child, serializers.Field):
         translate_field(child)

@@ -362,7 +362,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
         if _END_TABLE_RE.match(s) or is_rule(s):
             k -= 1
             break
-        if kind == "tasks" and len(s.split()) >= 3:
+        if kind == "tasks" and len(s.split()) >= 3 and _header_like(s):
             scanned = scan_header_phrases(s)
             if scanned and len(scanned) >= 3:
                 continue  # the header repeated on a new page
@@ -381,7 +381,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
             if _ends_table(s):
                 k -= 1
                 break
-        elif _hint(s) and _detect_header(lines, k - 1):
+        elif _header_like(s) and _detect_header(lines, k - 1):
             k -= 1
             break
         if fold(s) in header_lines:
@@ -398,13 +398,24 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
     return groups, k
 
 
+_HEADER_START_RE = re.compile(r"^(?:stt|tt|so tt|so thu tu)\b")
+
+
+def _header_like(s: str) -> bool:
+    """Cheap test before the costly header checks inside a table body."""
+    if "|" in s or "\t" in s:
+        return True
+    f = fold(s)
+    return bool(_HEADER_START_RE.match(f)) or sum(1 for w in _HINT_WORDS if w in f) >= 3
+
+
 def _page_number_here(lines: list[str], k: int, seq: _Sequence) -> bool:
     """A lone number followed by a repeated header or by the row number that was
     due is a page number ("... 2" / "7" / "3 ...")."""
     nxt = next((lines[j].strip() for j in range(k, min(len(lines), k + 6)) if lines[j].strip()), "")
     if not nxt:
         return False
-    scanned = scan_header_phrases(nxt) if len(nxt.split()) >= 3 else None
+    scanned = scan_header_phrases(nxt) if len(nxt.split()) >= 3 and _header_like(nxt) else None
     if scanned and len(scanned) >= 3:
         return True
     parsed = parse_row_number(nxt)
