@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from drf_spectacular.openapi import AutoSchema
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAuthenticated
@@ -17,6 +18,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from .exceptions import api_exception_handler
+
+MAX_ID = 2**63 - 1
 
 
 class Pagination(PageNumberPagination):
@@ -82,6 +85,13 @@ class ApiViewMixin:
 
     def get_exception_handler(self) -> Callable:
         return api_exception_handler
+
+    def initial(self, request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        # <int:pk> accepts any length; an id no database can hold cannot exist.
+        pk = kwargs.get("pk")
+        if isinstance(pk, int) and not 0 < pk <= MAX_ID:
+            raise NotFound("Không tìm thấy đối tượng, hoặc bạn không có quyền xem.")
 
 
 def flag(value: str | None) -> bool:

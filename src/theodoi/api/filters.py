@@ -9,6 +9,8 @@ from theodoi.plans.models import DeadlineKind
 
 from .messages import VietnameseSerializer
 
+MAX_ID = 2**63 - 1  # BigAutoField; larger numbers cannot even be sent to the database
+
 
 class _Filter(VietnameseSerializer):
     def validate(self, attrs: dict) -> dict:
@@ -22,17 +24,17 @@ class _Filter(VietnameseSerializer):
 
 class PlanFilter(_Filter):
     q = serializers.CharField(required=False, help_text="Tìm theo số, trích yếu, nội dung (không dấu cũng được)")
-    unit = serializers.IntegerField(required=False, min_value=1,
+    unit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
                                     help_text="Kế hoạch có đơn vị này (và đơn vị trực thuộc) tham gia")
-    issuing_unit = serializers.IntegerField(required=False, min_value=1, help_text="Đơn vị ban hành")
+    issuing_unit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="Đơn vị ban hành")
     date_from = serializers.DateField(required=False, help_text="Ban hành từ ngày (YYYY-MM-DD)")
     date_to = serializers.DateField(required=False, help_text="Ban hành đến ngày (YYYY-MM-DD)")
 
 
 class TaskFilter(_Filter):
     range_fields = ("due_from", "due_to")
-    plan = serializers.IntegerField(required=False, min_value=1, help_text="Mã kế hoạch")
-    unit = serializers.IntegerField(required=False, min_value=1,
+    plan = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="Mã kế hoạch")
+    unit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
                                     help_text="Đơn vị được phân công (kể cả đơn vị trực thuộc)")
     role = serializers.ChoiceField(required=False, choices=["lead", "partner"],
                                    help_text="Vai trò của đơn vị: lead = chủ trì, partner = phối hợp")
@@ -45,16 +47,16 @@ class TaskFilter(_Filter):
 
 class TargetFilter(_Filter):
     range_fields = ("year_from", "year_to")
-    plan = serializers.IntegerField(required=False, min_value=1, help_text="Mã kế hoạch")
-    unit = serializers.IntegerField(required=False, min_value=1,
+    plan = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="Mã kế hoạch")
+    unit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
                                     help_text="Đơn vị chủ trì (kể cả đơn vị trực thuộc)")
-    indicator = serializers.IntegerField(required=False, min_value=1, help_text="Mã chỉ số")
+    indicator = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="Mã chỉ số")
     year_from = serializers.IntegerField(required=False, min_value=1900, max_value=2200, help_text="Từ năm")
     year_to = serializers.IntegerField(required=False, min_value=1900, max_value=2200, help_text="Đến năm")
 
 
 class UnitFilter(VietnameseSerializer):
-    parent = serializers.IntegerField(required=False, min_value=1, help_text="Chỉ các đơn vị con trực tiếp")
+    parent = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="Chỉ các đơn vị con trực tiếp")
     kind = serializers.ChoiceField(required=False, choices=[
         "province", "bloc", "department", "party_body", "mass_org", "commune", "ward",
         "commune_office", "other"], help_text="Loại đơn vị")
