@@ -39,7 +39,7 @@ def open_assignments(frequency: str, *, lead_only: bool = True) -> QuerySet[Assi
 
 def expected_unit_ids(period) -> QuerySet:
     """Ids of the units expected to report for ``period`` (a subquery; not evaluated here)."""
-    return open_assignments(period.frequency).values("unit_id").distinct()
+    return open_assignments(period.frequency).values_list("unit_id", flat=True).distinct()
 
 
 def unit_has_work(unit_id: int, frequency: str) -> bool:
