@@ -20,6 +20,7 @@ import re
 
 from .agencies import is_incomplete, looks_like_agency, starts_like_agency
 from .deadlines import is_deadline
+from .vnchars import LOWER, UPPER
 
 NEG = -1e9
 _LINK_END_RE = re.compile(
@@ -43,34 +44,62 @@ _NUMBERISH_RE = re.compile(r"\d")
 _VALUE_RE = re.compile(r"^[\s≥≤><=~+\-–]*(?:tối thiểu|tối đa|ít nhất|trên|dưới|đạt|khoảng)?\s*[\d.,]+")
 
 
-def _cut_tail(head: str) -> tuple[str, str] | None:
-    """One cell glued at the end of ``head``: a deadline phrase or an agency name."""
-    m = _GLUED_DEADLINE_RE.search(head)
-    if m and len(head[: m.start()].split()) >= 2:
-        return head[: m.start()], m.group(1).strip()
-    if starts_like_agency(head) or len(head.split()) < 3:
-        return None
-    for gm in _GLUE_AGENCY_RE.finditer(head):
-        before, after = head[: gm.start()], head[gm.end():]
-        if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
-                and not before.rstrip().endswith((",", ";", "-", "–"))
-                and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
-            return before, after
+_HEAD_END_RE = re.compile(
+    r"\b(?:Đảng ủy|Đảng uỷ|Văn phòng|Ban|Sở|Phòng|Trung tâm|Ủy ban|Uỷ ban|Cục|Vụ|Bộ|Chi cục)\s*$")
+_GLUED_VALUE_RE = re.compile(
+    r"(?<=\S)\s+((?:≥|≤|>=|<=|>|<|=)\s*\d[\d.,]*\s*%?|\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*%?)\s*$")
+# A unit before a glued value: "%", "% GRDP", "Người", "Mô hình", "Vấn đề lớn".
+_GLUED_UNIT_RE = re.compile(
+    rf"(?<=\S)\s+(%(?:\s*GRDP|\s*GDP)?|{UPPER}[^\s\d%]*(?:\s{LOWER}[^\s\d%]*){{0,2}})\s*$")
+
+
+_VALUE_ONLY_RE = re.compile(r"(?:≥|≤|>=|<=|>|<|=)?\s*\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*%?")
+
+
+def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[str, str] | None:
+    """One cell glued at the end of ``head``: a deadline phrase, an agency name, a value."""
+    if not targets:
+        m = _GLUED_DEADLINE_RE.search(head)
+        if m and len(head[: m.start()].split()) >= 2:
+            return head[: m.start()], m.group(1).strip()
+    if starts_like_agency(head) or len(head.split()) < 3 or not agency:
+        if not targets:
+            return None
+    else:
+        # The shortest agency tail that is a whole name ("... cấp tỉnh Đảng ủy Công an tỉnh").
+        for gm in reversed(list(_GLUE_AGENCY_RE.finditer(head))):
+            before, after = head[: gm.start()], head[gm.end():]
+            if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
+                    and not _HEAD_END_RE.search(before)
+                    and not before.rstrip().endswith((",", ";", "-", "–"))
+                    and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
+                return before, after
+    if targets:
+        m = _GLUED_VALUE_RE.search(head)
+        if m and len(head[: m.start()].split()) >= 2:
+            return head[: m.start()], m.group(1).strip()
     return None
 
 
-def split_glued(lines: list[str]) -> list[str]:
-    """Split cells glued to the end of a line ("... dân cư Quý IV/2025 Công an xã")."""
+def split_glued(lines: list[str], targets: bool = False) -> list[str]:
+    """Split cells glued to the end of a line ("... dân cư Quý IV/2025 Công an xã";
+    in a target table "... trên địa bàn tỉnh % ≥ 70 Đảng ủy UBND tỉnh")."""
     out: list[str] = []
     for line in lines:
         tails: list[str] = []
         head = line
         for _ in range(3):
-            cut = _cut_tail(head)
+            cut = _cut_tail(head, targets, agency=not (targets and tails))
             if not cut:
                 break
             head, tail = cut
             tails.insert(0, tail)
+            if targets and _VALUE_ONLY_RE.fullmatch(tail):
+                um = _GLUED_UNIT_RE.search(head)
+                if um and len(head[: um.start()].split()) >= 2:
+                    head = head[: um.start()]
+                    tails.insert(0, um.group(1).strip())
+                break
         out.extend(p for p in (head, *tails) if p.strip())
     return out
 

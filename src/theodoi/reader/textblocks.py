@@ -220,6 +220,7 @@ class _Sequence:
         self.roman = 0
         self.letter = 0
         self.last: list[int] = []
+        self.top = 0  # last top-level row number, kept across sections
 
     def accept(self, no: str, rest: str, peek: bool = False) -> str | None:
         """'section', 'row' or None."""
@@ -245,7 +246,8 @@ class _Sequence:
             return None
         ok = False
         if not self.last:
-            ok = parts[0] <= 3 or len(parts) > 1
+            # After a section numbering restarts at 1, or runs on (1..9 | 10..).
+            ok = parts[0] <= 3 or len(parts) > 1 or 0 < parts[0] - self.top <= 4
         elif len(parts) == 1:
             ok = 0 < parts[0] - self.last[0] <= 4 or (parts[0] == 1 and len(self.last) > 1 and False)
         else:
@@ -258,6 +260,7 @@ class _Sequence:
                 ok = 0 < parts[0] - self.last[0] <= 2 and all(p <= 3 for p in parts[1:])
         if ok and not peek:
             self.last = parts
+            self.top = parts[0]
         return "row" if ok else None
 
 
@@ -457,7 +460,7 @@ def _rows_from_flat(groups: list[tuple[str, str, list[str]]], header: _Header, s
         if not split and len(lines) == len(body_roles):
             cells = [[x] for x in lines]  # one cell per line, none missing
         else:
-            pieces = split_glued(lines) if split else lines
+            pieces = split_glued(lines, targets=table_kind(roles) == "targets") if split else lines
             cells = segment(pieces, body_roles)
         row = []
         it = iter(cells)
