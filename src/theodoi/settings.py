@@ -163,6 +163,8 @@ THEODOI_PUBLIC_HOLIDAYS = [
 # `theodoi remind`: days before the due date, and days after it, on which units are notified.
 THEODOI_REMIND_BEFORE_DAYS = [3, 1]
 THEODOI_REMIND_AFTER_DAYS = [1, 3, 7, 14]
+# A unit report posts ~10 fields per task; the busiest department leads ~1 000 tasks.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 30000
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

@@ -81,8 +81,9 @@ def _target_initial(row) -> dict:
         return {}
     # A cumulative indicator carries its value forward as the starting point;
     # a per-period one starts empty (last value is shown beside it).
-    keep = ("value", "numerator", "denominator", "qualitative_met", "source") if row.is_cumulative \
-        else ("source",)
+    # The as-of date goes with the value: it stays true until the unit updates both.
+    keep = ("value", "numerator", "denominator", "qualitative_met", "source", "as_of") \
+        if row.is_cumulative else ("source",)
     return {f: getattr(row.prev, f) for f in keep}
 
 
