@@ -36,10 +36,14 @@ def visible_plans(user) -> QuerySet[Plan]:
     ids = visible_unit_ids(user)
     if ids is None:
         return plans
-    involved = Assignment.objects.filter(OPEN, unit_id__in=ids).filter(
-        Q(task__plan=OuterRef("pk")) | Q(target__plan=OuterRef("pk"))
+    # Two Exists, one per path (task, target), rather than one Exists over an OR of
+    # two outer joins, which the databases can only answer by scanning assignments.
+    mine = Assignment.objects.filter(OPEN, unit_id__in=ids)
+    return plans.filter(
+        Exists(mine.filter(task__plan=OuterRef("pk")))
+        | Exists(mine.filter(target__plan=OuterRef("pk")))
+        | Q(issuing_unit_id__in=ids)
     )
-    return plans.filter(Q(Exists(involved)) | Q(issuing_unit_id__in=ids))
 
 
 def search_plans(user, query: str = "") -> QuerySet[Plan]:
