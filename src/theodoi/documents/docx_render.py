@@ -9,6 +9,9 @@ thousands of rows (see tools/bench_documents.py).
 from __future__ import annotations
 
 import io
+import re
+import secrets
+import zipfile
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
@@ -270,7 +273,8 @@ def _body_paragraph(doc: DocxDocument, content: Inline, spec: Spec, *, align: st
     )
 
 
-def _blocks(doc: DocxDocument, blocks: Iterable[Block], spec: Spec, level: int = 1) -> None:
+def _blocks(doc: DocxDocument, blocks: Iterable[Block], spec: Spec, pending: list[str],
+            level: int = 1) -> None:
     counters: dict[int, int] = {}
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -280,41 +284,54 @@ def _blocks(doc: DocxDocument, blocks: Iterable[Block], spec: Spec, level: int =
             for item in block.items:
                 _body_paragraph(doc, [f"{block.marker} ", *spans(item)], spec)
         elif isinstance(block, FreeText):
-            _blocks(doc, free_text_blocks(block.text), spec, level)
+            _blocks(doc, free_text_blocks(block.text), spec, pending, level)
         elif isinstance(block, Table):
-            _table(doc, block, content_width_mm(False), spec.table_pt, spec)
+            _table(doc, block, content_width_mm(False), spec.table_pt, spec, pending)
         elif isinstance(block, Section):
             lvl = block.level or level
             counters[lvl] = counters.get(lvl, 0) + 1
             label = section_label(lvl, counters[lvl], block.number)
             _body_paragraph(doc, f"{label} {clean(block.heading)}", spec, bold=lvl <= 2,
                             italic=lvl >= 3, keep_next=True)
-            _blocks(doc, block.blocks, spec, lvl + 1)
+            _blocks(doc, block.blocks, spec, pending, lvl + 1)
         else:  # pragma: no cover - the model's types are closed
             raise TypeError(f"unknown block {type(block).__name__}")
 
 
 # --------------------------------------------------------------------------- tables
-def _cell_xml(text: str, width: int, jc: str, *, span: int = 1, bold: bool = False,
-              size: str = "", vcenter: bool = False) -> str:
-    rpr = ""
-    if bold or size:
-        rpr = "<w:rPr>" + ("<w:b/><w:bCs/>" if bold else "") + size + "</w:rPr>"
+def _cell_open(width: int, jc: str, *, span: int = 1, vcenter: bool = False) -> str:
+    tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        tcpr += f'<w:gridSpan w:val="{span}"/>'
+    if vcenter:
+        tcpr += '<w:vAlign w:val="center"/>'
+    return (f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{TABLE_TEXT_STYLE}\"/>"
+            f'<w:jc w:val="{jc}"/></w:pPr>')
+
+
+_CELL_CLOSE = "</w:p></w:tc>"
+
+
+def _runs_xml(text: str, rpr: str) -> str:
+    if not text:
+        return ""
+    if "\n" not in text:
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
     runs = []
     for i, line in enumerate(text.split("\n")):
         if i:
             runs.append(f"<w:r>{rpr}<w:br/></w:r>")
         if line:
             runs.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>')
-    tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if span > 1:
-        tcpr += f'<w:gridSpan w:val="{span}"/>'
-    if vcenter:
-        tcpr += '<w:vAlign w:val="center"/>'
-    return (
-        f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{TABLE_TEXT_STYLE}\"/>"
-        f'<w:jc w:val="{jc}"/></w:pPr>{"".join(runs)}</w:p></w:tc>'
-    )
+    return "".join(runs)
+
+
+def _cell_xml(text: str, width: int, jc: str, *, span: int = 1, bold: bool = False,
+              size: str = "", vcenter: bool = False) -> str:
+    rpr = ""
+    if bold or size:
+        rpr = "<w:rPr>" + ("<w:b/><w:bCs/>" if bold else "") + size + "</w:rPr>"
+    return _cell_open(width, jc, span=span, vcenter=vcenter) + _runs_xml(text, rpr) + _CELL_CLOSE
 
 
 def table_xml(table: Table, width_mm: float, font_pt: float, default_pt: float) -> str:
@@ -344,6 +361,8 @@ def table_xml(table: Table, width_mm: float, font_pt: float, default_pt: float) 
         + "</w:tr>",
     ]
     rest_width = sum(widths[1:])
+    rpr = f"<w:rPr>{size}</w:rPr>" if size else ""
+    openings = [_cell_open(w, jc) for w, jc in zip(widths, jcs, strict=True)]
     row_open = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
     for row in table.rows:
         if isinstance(row, GroupRow):
@@ -355,18 +374,26 @@ def table_xml(table: Table, width_mm: float, font_pt: float, default_pt: float) 
                 cells = _cell_xml(label, sum(widths), "left", span=n, bold=True, size=size)
             out.append(f"{row_open}{cells}</w:tr>")
             continue
-        values = list(row) + [None] * (n - len(row))
+        values = list(row)
+        if len(values) < n:
+            values += [None] * (n - len(values))
+        # Hot loop (rows x columns): prebuilt cell openings, no per-cell helper call.
         out.append(row_open)
-        out.extend(
-            _cell_xml(format_value(v, c.kind, c.decimals), w, jc, size=size)
-            for v, c, w, jc in zip(values[:n], table.columns, widths, jcs, strict=True)
-        )
+        for v, c, opening in zip(values, table.columns, openings, strict=False):
+            out.append(opening)
+            if v is not None:
+                # format_value cleans strings; numbers and dates come out as ASCII.
+                text = format_value(v, c.kind, c.decimals)
+                if text:
+                    out.append(_runs_xml(text, rpr))
+            out.append(_CELL_CLOSE)
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 
 
-def _table(doc: DocxDocument, table: Table, width_mm: float, font_pt: float, spec: Spec) -> None:
+def _table(doc: DocxDocument, table: Table, width_mm: float, font_pt: float, spec: Spec,
+           pending: list[str]) -> None:
     if table.title:
         _text(doc, table.title, size=spec.body_pt, bold=True, before=12, keep_next=True)
     if table.note:
@@ -375,8 +402,39 @@ def _table(doc: DocxDocument, table: Table, width_mm: float, font_pt: float, spe
     _fmt(spacer, line=1.0)
     spacer.paragraph_format.keep_with_next = True
     pt = table.font_size or font_pt
-    tbl = parse_xml(table_xml(table, width_mm, pt, spec.table_pt))
-    doc.element.body.sectPr.addprevious(tbl)
+    # The table goes in as a marker paragraph replaced by the table's XML text after
+    # saving: parsing a 6,000-row table, moving it into the document tree and
+    # serialising it again cost more than building it.
+    doc.add_paragraph(f"{pending[0]}{len(pending) - 1}{pending[0]}")
+    pending.append(table_xml(table, width_mm, pt, spec.table_pt))
+
+
+_NS_DECL = f" {nsdecls('w')}"
+
+
+def _splice_tables(docx: bytes, pending: list[str]) -> bytes:
+    """Replace the marker paragraphs of ``word/document.xml`` with the tables' XML
+    (``pending[0]`` is the marker, the tables follow)."""
+    marker, tables = pending[0], pending[1:]
+    if not tables:
+        return docx
+    pattern = re.compile(
+        f"<w:p>(?:(?!</w:p>).)*?{marker}(\\d+){marker}(?:(?!</w:p>).)*?</w:p>", re.S
+    )
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                # The tables' own namespace declaration is redundant inside the document.
+                text = pattern.sub(
+                    lambda m: tables[int(m.group(1))].replace(_NS_DECL, "", 1), text
+                )
+                data = text.encode("utf-8")
+            dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- signature
@@ -436,7 +494,7 @@ def _page_numbers(doc: DocxDocument, spec: Spec) -> None:
     ))
 
 
-def _appendix(doc: DocxDocument, appendix: Appendix, report: Report, spec: Spec) -> None:
+def _appendix(doc: DocxDocument, appendix: Appendix, spec: Spec, pending: list[str]) -> None:
     landscape = appendix.is_landscape
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _page(section, landscape)
@@ -453,7 +511,7 @@ def _appendix(doc: DocxDocument, appendix: Appendix, report: Report, spec: Spec)
     _rule(doc, 40, width)
     pt = APPENDIX_TABLE_PT if landscape else spec.table_pt
     for table in appendix.tables:
-        _table(doc, table, width, pt, spec)
+        _table(doc, table, width, pt, spec, pending)
 
 
 def render_docx(report: Report) -> bytes:
@@ -469,12 +527,14 @@ def render_docx(report: Report) -> bytes:
 
     _header(doc, report, spec)
     _title(doc, report, spec)
-    _blocks(doc, report.blocks, spec)
+    # A marker unique to this rendering, then the tables' XML spliced in after saving.
+    pending: list[str] = [f"THEODOI{secrets.token_hex(8)}T"]
+    _blocks(doc, report.blocks, spec, pending)
     _signature(doc, report, spec)
     _page_numbers(doc, spec)
     for appendix in report.appendices:
-        _appendix(doc, appendix, report, spec)
+        _appendix(doc, appendix, spec, pending)
 
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return _splice_tables(out.getvalue(), pending)

@@ -306,7 +306,9 @@ def format_value(value: CellValue, kind: ValueKind = "text", decimals: int = 2) 
         return value.strftime("%d/%m/%Y")
     if kind == "percent":
         return format_number(value * 100, 1, trim=True) + "%"
-    if kind == "integer" or (kind == "text" and isinstance(value, int)):
+    if kind == "text" and isinstance(value, int):
+        return str(value)  # ordinals and years in text columns: "2026", never "2.026"
+    if kind == "integer":
         return format_number(value, 0)
     return format_number(value, decimals)
 
