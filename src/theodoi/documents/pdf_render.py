@@ -319,6 +319,7 @@ def _frame_table(rows: list[list], widths_mm: Sequence[float], indent_mm: float 
     t.setStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),  # places the short rules (HRFlowable)
+        ("FONT", (0, 0), (-1, -1), FONT),  # else the canvas selects (unembedded) Helvetica
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
