@@ -22,13 +22,34 @@ SKIP = {("DELETE", "/api/token/revoke/")}
 
 
 @pytest.fixture
-def fast_passwords(settings):
+def fast_passwords(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     # /api/token/ hashes every generated password; the default hasher is slow on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def _known_ids(seeded, tree) -> dict[str, int]:
+def _reports(users, tree) -> tuple[int, int, int]:
+    """A sent report (Phòng Kinh tế) and a draft (Phòng Văn hóa – Xã hội) of Bình Lư."""
+    from django.utils import timezone
+
+    from theodoi.reporting import services
+    from theodoi.reporting.models import ReportingPeriod
+
+    today = timezone.localdate()
+    services.ensure_periods(today=today)
+    period = ReportingPeriod.objects.filter(frequency="monthly", end__lt=today).order_by("-end").first()
+    sent = services.open_report(actor=users["binhlu_officer"], period=period, unit=tree["binhlu_kt"])
+    services.save_report(actor=users["binhlu_officer"], report=sent, tasks={}, targets={},
+                         nothing_to_report=True)
+    services.approve_and_send(actor=users["binhlu_head"], report=sent)
+    draft = services.open_report(actor=users["binhlu_officer"], period=period, unit=tree["binhlu_vhxh"])
+    return period.pk, sent.pk, draft.pk
+
+
+def _known_ids(seeded, tree, users, role) -> dict[str, int]:
     """An existing id per path, so that detail operations also see real objects."""
+    period_id, sent_id, draft_id = _reports(users, tree)
+    report_id = sent_id if role == "standing" else draft_id
     plan = seeded["002"]
     task = plan.tasks.first()
     target = seeded["003"].targets.first()
@@ -38,6 +59,9 @@ def _known_ids(seeded, tree) -> dict[str, int]:
         "/api/tasks/{id}/history/": task.pk, "/api/targets/{id}/": target.pk,
         "/api/indicators/{id}/": target.indicator_id, "/api/units/{id}/": tree["binhlu"].pk,
         "/api/units/{id}/history/": tree["binhlu"].pk,
+        "/api/periods/{id}/": period_id, "/api/periods/{id}/units/": period_id,
+        "/api/reports/{id}/": report_id, "/api/reports/{id}/history/": report_id,
+        "/api/reports/{id}/submit": report_id, "/api/reports/{id}/send": report_id,
     }
 
 
@@ -65,9 +89,9 @@ def _run(operation, base_url: str, headers: dict, path_parameters: dict | None =
 def test_api_contract(live_server, transactional_db, fast_passwords, users, seeded, tree, role):
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/openapi.json")
     headers = {"Authorization": f"Token {_token(users[role])}"}
-    known = _known_ids(seeded, tree)
+    known = _known_ids(seeded, tree, users, role)
     operations = [r.ok() for r in schema.get_all_operations()]
-    assert len(operations) >= 18
+    assert len(operations) >= 27
     for operation in operations:
         if (operation.method.upper(), operation.path) in SKIP:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
@@ -71,6 +72,18 @@ class ApiSchema(AutoSchema):
 
     def get_description(self) -> str:
         return ""
+
+
+def method_schema(**kwargs) -> Callable:
+    """``extend_schema`` for one method of a view with several.
+
+    Method-level ``extend_schema`` builds on ``REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"]``
+    unless the function names its schema; the API does not rely on global settings.
+    """
+    def decorator(func: Callable) -> Callable:
+        func.schema = ApiSchema
+        return extend_schema(**kwargs)(func)
+    return decorator
 
 
 class ApiViewMixin:

@@ -19,6 +19,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from theodoi.plans.errors import DuplicatePlan, PlanError
 from theodoi.reader.errors import ReaderError
+from theodoi.reporting.services import ReportError
 from theodoi.units.services import UnitError
 
 # Generic messages for the cases where DRF's text is English or too technical.
@@ -60,7 +61,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, DuplicatePlan):
         exc_out: exceptions.APIException = Conflict(exc.message)
         extra["existing_id"] = exc.existing_id
-    elif isinstance(exc, (PlanError, ReaderError, UnitError)):
+    elif isinstance(exc, (PlanError, ReaderError, UnitError, ReportError)):
         exc_out = exceptions.ValidationError({"detail": exc.message})
     elif isinstance(exc, DjangoValidationError):
         exc_out = exceptions.ValidationError({"detail": "; ".join(exc.messages)})

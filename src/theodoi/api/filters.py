@@ -6,6 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from theodoi.plans.models import DeadlineKind
+from theodoi.reporting.status import TASK_LABELS
 
 from .messages import VietnameseSerializer
 
@@ -43,6 +44,8 @@ class TaskFilter(_Filter):
     deadline_kind = serializers.ChoiceField(required=False, choices=DeadlineKind.values,
                                             help_text="Loại thời hạn")
     q = serializers.CharField(required=False, help_text="Tìm trong nội dung nhiệm vụ")
+    status = serializers.ChoiceField(required=False, choices=list(TASK_LABELS),
+                                     help_text="Tình trạng tính được (xem trường status)")
 
 
 class TargetFilter(_Filter):

@@ -8,6 +8,8 @@ plans' targets. Objects outside answer 404, never 403, so ids reveal nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -193,3 +195,44 @@ def indicator_detail(user, pk: int) -> Indicator:
     if indicator is None:
         raise Http404("Không tìm thấy chỉ số, hoặc bạn không có quyền xem.")
     return indicator
+
+
+# ---------------------------------------------------------------- computed statuses
+
+def with_task_statuses(tasks: list[Task], *, today: dt.date | None = None) -> list[Task]:
+    """Set ``computed_status`` on each task (``reporting.selectors.task_statuses``: one query)."""
+    from theodoi.reporting.selectors import task_statuses
+
+    for t in tasks:
+        if not hasattr(t, "leads"):
+            t.leads = [a for a in getattr(t, "open_assignments", []) if a.role == "lead"]
+    statuses = task_statuses(tasks, today=today)
+    for t in tasks:
+        t.computed_status = statuses.get(t.pk, "")
+    return tasks
+
+
+def with_target_statuses(targets: list[Target]) -> list[Target]:
+    """Set ``computed_status`` on each target (``reporting.selectors.target_statuses``)."""
+    from theodoi.reporting.selectors import target_statuses
+
+    statuses = target_statuses(targets) if targets else {}
+    for t in targets:
+        t.computed_status = statuses.get(t.pk, "")
+    return targets
+
+
+def task_ids_with_status(qs: QuerySet[Task], status: str, *, today: dt.date | None = None) -> list[int]:
+    """Ids (in order) of the tasks of ``qs`` whose computed status is ``status``.
+
+    Statuses are computed, not stored: this reads the matching tasks' deadlines and
+    lead units (two queries) and the sent report items (one), whatever their number.
+    """
+    rows = list(qs.only("id", "plan_id", "due_date", "deadline_kind").prefetch_related(None))
+    leads: dict[int, list] = {}
+    for a in Assignment.objects.filter(OPEN, role="lead", task__in=qs).only("task_id", "unit_id"):
+        leads.setdefault(a.task_id, []).append(a)
+    for t in rows:
+        t.leads = leads.get(t.pk, [])
+    with_task_statuses(rows, today=today)
+    return [t.pk for t in rows if t.computed_status == status]

@@ -124,5 +124,6 @@ SPECTACULAR = {
         {"name": "chỉ tiêu", "description": "Chỉ tiêu của các kế hoạch"},
         {"name": "chỉ số", "description": "Chỉ số: một đại lượng, nhiều chỉ tiêu qua các năm"},
         {"name": "đơn vị", "description": "Cây đơn vị"},
+        {"name": "báo cáo", "description": "Kỳ báo cáo, báo cáo đơn vị, tình hình gửi, xuất số liệu quốc gia"},
     ],
 }

@@ -12,9 +12,12 @@ from rest_framework import serializers
 
 from theodoi.accounts.models import Role
 from theodoi.plans.models import AssignmentRole, Comparator, DeadlineKind, Recurrence
+from theodoi.reporting.status import TASK_LABELS, task_label
 from theodoi.units.models import UnitKind, UnitLevel
 
 from .messages import VietnameseSerializer  # noqa: E402
+
+TASK_STATUS_HELP = "Tình trạng tính được: " + ", ".join(f"{k} = {v[0]}" for k, v in TASK_LABELS.items())
 
 NUMBER = {"max_digits": 20, "decimal_places": 4, "coerce_to_string": False}
 
@@ -99,9 +102,15 @@ class TaskSerializer(serializers.Serializer):
     deadline = DeadlineSerializer(source="*", help_text="Thời hạn")
     leads = serializers.SerializerMethodField(help_text="Cơ quan chủ trì")
     partners = serializers.SerializerMethodField(help_text="Cơ quan phối hợp")
+    status = serializers.CharField(source="computed_status", default="",
+                                   help_text=TASK_STATUS_HELP)
+    status_label = serializers.SerializerMethodField(help_text="Tình trạng (tiếng Việt)")
 
     get_leads = _role_list("lead")
     get_partners = _role_list("partner")
+
+    def get_status_label(self, obj) -> str:
+        return task_label(getattr(obj, "computed_status", ""))[0] if getattr(obj, "computed_status", "") else ""
 
 
 class TaskInPlanSerializer(TaskSerializer):
@@ -132,6 +141,8 @@ class TargetSerializer(serializers.Serializer):
     year = serializers.IntegerField(allow_null=True, help_text="Năm")
     deadline = serializers.DateField(allow_null=True, help_text="Thời hạn")
     leads = serializers.SerializerMethodField(help_text="Cơ quan chủ trì theo dõi")
+    status = serializers.CharField(source="computed_status", default="",
+                                   help_text="Tình trạng tính được: reached, not_reached, no_data")
 
     get_leads = _role_list("lead")
 

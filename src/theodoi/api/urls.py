@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import reports, views
 
 urlpatterns = [
     path("openapi.json", views.SchemaView.as_view(), name="api-schema"),
@@ -26,4 +26,15 @@ urlpatterns = [
     path("units/", views.UnitList.as_view(), name="api-unit-list"),
     path("units/<int:pk>/", views.UnitDetail.as_view(), name="api-unit-detail"),
     path("units/<int:pk>/history/", views.UnitHistory.as_view(), name="api-unit-history"),
+    path("periods/", reports.PeriodList.as_view(), name="api-period-list"),
+    path("periods/<int:pk>/", reports.PeriodDetail.as_view(), name="api-period-detail"),
+    path("periods/<int:pk>/units/", reports.PeriodUnits.as_view(), name="api-period-units"),
+    path("reports/", reports.ReportList.as_view(), name="api-report-list"),
+    path("reports/<int:pk>/", reports.ReportDetail.as_view(), name="api-report-detail"),
+    path("reports/<int:pk>/submit", reports.ReportSubmitView.as_view(), name="api-report-submit"),
+    path("reports/<int:pk>/send", reports.ReportSendView.as_view(), name="api-report-send"),
+    path("reports/<int:pk>/history/", reports.ReportHistory.as_view(), name="api-report-history"),
+    path("exports/national", reports.NationalExportView.as_view(), name="api-national-export"),
+    # The standing agency's web page for the same file (session login, not a token).
+    path("xuat-so-lieu-quoc-gia/", reports.national_page, name="national_export_page"),
 ]

@@ -149,7 +149,12 @@ class PlanList(_List):
                responses={200: PlanDetailSerializer, **errors(401, 404)})
 class PlanDetail(_Detail):
     serializer_class = PlanDetailSerializer
-    query = queries.plan_detail
+
+    def get(self, request: Request, pk: int) -> Response:
+        plan = queries.plan_detail(request.user, pk)
+        queries.with_task_statuses(plan.tasks_list)
+        queries.with_target_statuses(plan.targets_list)
+        return Response(self.get_serializer(plan).data)
 
 
 @extend_schema(tags=["kế hoạch"], summary="Tải kế hoạch dạng plan JSON",
@@ -202,20 +207,39 @@ class TaskList(_List):
     filter_class = TaskFilter
     query = queries.tasks
 
+    def get(self, request: Request) -> Response:
+        params = parse(TaskFilter, request)
+        rows = queries.tasks(request.user, params)
+        if params.get("status"):
+            # A computed status: filter the ids, then read only the page's rows.
+            ids = queries.task_ids_with_status(rows, params["status"])
+            page_ids = self.paginate_queryset(ids)
+            by_id = rows.in_bulk(page_ids)
+            page = [by_id[i] for i in page_ids if i in by_id]
+        else:
+            page = list(self.paginate_queryset(rows))
+        queries.with_task_statuses(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
 
 @extend_schema(tags=["nhiệm vụ"], summary="Nhiệm vụ, với lịch sử phân công",
                responses={200: TaskDetailSerializer, **errors(401, 404)})
 class TaskDetail(_Detail):
     serializer_class = TaskDetailSerializer
-    query = queries.task_detail
+
+    def get(self, request: Request, pk: int) -> Response:
+        task = queries.task_detail(request.user, pk)
+        queries.with_task_statuses([task])
+        return Response(self.get_serializer(task).data)
 
 
 @_history_doc("nhiệm vụ", "nhiệm vụ")
 class TaskHistory(_History):
     def events(self, request: Request, pk: int):
-        task = queries.task_detail(request.user, pk)
-        units = sorted({a.unit_id for a in task.all_assignments})
-        return history_for(request.user, object_type="plans.task", object_id=task.pk, unit_ids=units)
+        from theodoi.reporting.selectors import task_history
+
+        # The task's events and what units reported on it (scoped by reporting's rule).
+        return task_history(request.user, queries.task_detail(request.user, pk))
 
 
 @extend_schema(tags=["chỉ tiêu"], summary="Danh sách chỉ tiêu", parameters=[TargetFilter],
@@ -225,11 +249,19 @@ class TargetList(_List):
     filter_class = TargetFilter
     query = queries.targets
 
+    def get(self, request: Request) -> Response:
+        rows = queries.targets(request.user, parse(TargetFilter, request))
+        page = queries.with_target_statuses(list(self.paginate_queryset(rows)))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
 
 @extend_schema(tags=["chỉ tiêu"], summary="Chỉ tiêu", responses={200: TargetSerializer, **errors(401, 404)})
 class TargetDetail(_Detail):
     serializer_class = TargetSerializer
-    query = queries.target_detail
+
+    def get(self, request: Request, pk: int) -> Response:
+        target = queries.with_target_statuses([queries.target_detail(request.user, pk)])[0]
+        return Response(self.get_serializer(target).data)
 
 
 # ---------------------------------------------------------------- indicators, units
@@ -246,7 +278,11 @@ class IndicatorList(_List):
                responses={200: IndicatorDetailSerializer, **errors(401, 404)})
 class IndicatorDetail(_Detail):
     serializer_class = IndicatorDetailSerializer
-    query = queries.indicator_detail
+
+    def get(self, request: Request, pk: int) -> Response:
+        indicator = queries.indicator_detail(request.user, pk)
+        queries.with_target_statuses(indicator.targets_list)
+        return Response(self.get_serializer(indicator).data)
 
 
 @extend_schema(tags=["đơn vị"], summary="Cây đơn vị (theo thứ tự cây)", parameters=[UnitFilter],
