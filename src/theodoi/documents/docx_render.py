@@ -160,6 +160,33 @@ def _text(container, content: Inline, *, size: float, bold: bool = False,
     return p
 
 
+# Word rejects (or "repairs") files whose property children are out of the schema's
+# sequence, while LibreOffice does not care: keep the order when adding elements.
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+_SECTPR_AFTER_PGNUM = (
+    "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+    "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)
+_TBLPR_ORDER = [qn(t) for t in (
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+)]
+
+
+def _schema_order(parent, order: list[str]) -> None:
+    rank = {tag: i for i, tag in enumerate(order)}
+    children = sorted(parent, key=lambda el: rank.get(el.tag, len(order)))
+    for child in children:
+        parent.append(child)  # lxml moves an existing child to the end
+
+
 def _rule(container, line_mm: float, box_mm: float) -> DocxParagraph:
     """A short centred horizontal line: an empty 2-pt paragraph with a bottom border,
     its indents leaving ``line_mm`` of the ``box_mm`` it sits in."""
@@ -168,17 +195,17 @@ def _rule(container, line_mm: float, box_mm: float) -> DocxParagraph:
     _fmt(p, left_mm=side)
     p.paragraph_format.right_indent = Mm(side)
     ppr = p._p.get_or_add_pPr()
-    ppr.append(parse_xml(
+    ppr.insert_element_before(parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
         'w:color="000000"/></w:pBdr>'
-    ))
+    ), *_PPR_AFTER_PBDR)
     ppr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr>'))
     return p
 
 
 def _no_borders_table(doc: DocxDocument, rows: int, widths_mm: list[float], indent_mm: float = 0):
     table = doc.add_table(rows=rows, cols=len(widths_mm))
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed: Word keeps the given column widths
     tbl_pr = table._tbl.tblPr
     tbl_pr.append(parse_xml(
         f'<w:tblBorders {nsdecls("w")}>'
@@ -186,9 +213,9 @@ def _no_borders_table(doc: DocxDocument, rows: int, widths_mm: list[float], inde
                                                      "insideH", "insideV"))
         + "</w:tblBorders>"
     ))
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     if indent_mm:
         tbl_pr.append(parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{_twips(indent_mm)}" w:type="dxa"/>'))
+    _schema_order(tbl_pr, _TBLPR_ORDER)
     for col, w in zip(table.columns, widths_mm, strict=True):
         col.width = Mm(w)
         for cell in col.cells:
@@ -501,7 +528,8 @@ def _appendix(doc: DocxDocument, appendix: Appendix, spec: Spec, pending: list[s
     # Each appendix is numbered from 1 (Decree 30: pages of an appendix are
     # numbered separately); its own first page carries no number, like the report's.
     section.different_first_page_header_footer = True
-    section._sectPr.append(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'))
+    section._sectPr.insert_element_before(
+        parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'), *_SECTPR_AFTER_PGNUM)
     width = content_width_mm(landscape)
     _text(doc, appendix.title, size=spec.body_pt, bold=True, keep_next=True)
     if appendix.subtitle:
