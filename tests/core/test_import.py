@@ -147,3 +147,24 @@ def test_import_writes_audit_event_with_actor(users, tree):
     event = AuditEvent.objects.get(object_type="plans.plan", object_id=str(plan.pk))
     assert event.actor == users["standing"] and event.action == "import"
     assert "21 chỉ tiêu" in event.message
+
+
+def test_update_keeps_the_identity_of_unchanged_tasks_and_closes_dropped_assignments(tree):
+    data = copy.deepcopy(gold("002"))
+    data["plan"]["number"] = "99/KH-UBND"
+    plan = import_plan(actor="test", data=data).plan
+    kept = plan.tasks.get(code="III.5")
+    dropped = plan.tasks.get(code="V.12")
+    data["tasks"] = [t for t in data["tasks"] if t["code"] != "V.12"]
+    for t in data["tasks"]:
+        if t["code"] == "III.5":
+            t["lead"] = ["Phòng Văn hóa – Xã hội"]  # the amendment moves the lead
+            t["output"] = "Đề án đã sửa"
+    import_plan(actor="test", data=data, update=True)
+    kept.refresh_from_db()
+    assert kept.output == "Đề án đã sửa"  # same row, updated in place
+    assert not Task.objects.filter(pk=dropped.pk).exists()
+    old_lead = Assignment.objects.get(task=kept, unit=tree["binhlu_kt"])
+    assert old_lead.ended_at is not None and old_lead.end_reason == "Kế hoạch được cập nhật"
+    assert Assignment.objects.get(task=kept, role="lead", ended_at__isnull=True).unit == tree["binhlu_vhxh"]
+    assert plan.tasks.count() == 36

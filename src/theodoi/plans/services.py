@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from rapidfuzz import process
 
 from theodoi.audit.services import record
@@ -161,19 +163,28 @@ def _link_parents(plan: Plan, numbers: list[str]) -> None:
         PlanLink.objects.filter(number_key=plan.number_key, parent__isnull=True).update(parent=plan)
 
 
-def _create_children(plan: Plan, plan_json: dict, resolve: _UnitResolver) -> tuple[int, int]:
+TARGET_FIELDS = ["indicator", "position", "group", "code", "text", "unit", "comparator", "value",
+                 "value_max", "qualitative", "year"]
+TASK_FIELDS = ["position", "section_code", "section_title", "code", "text", "output", "deadline_raw",
+               "deadline_kind", "due_date", "recurrence"]
+
+
+def _build_targets(plan: Plan, plan_json: dict) -> list[Target]:
     year_default = year_in(plan.title) or (plan.date.year if plan.date else None)
     indicators = _match_indicators(plan_json["targets"])
-    targets = []
-    for pos, (t, indicator) in enumerate(zip(plan_json["targets"], indicators, strict=True)):
-        targets.append(Target(
+    return [
+        Target(
             plan=plan, indicator=indicator, position=pos, group=t.get("group") or "",
             code=t.get("code") or "", text=t["text"], unit=t.get("unit") or "",
             comparator=t.get("comparator") or "", value=_decimal(t.get("value")),
             value_max=_decimal(t.get("value_max")), qualitative=t.get("qualitative") or "",
             year=year_in(t.get("group")) or year_default,
-        ))
-    Target.objects.bulk_create(targets)
+        )
+        for pos, (t, indicator) in enumerate(zip(plan_json["targets"], indicators, strict=True))
+    ]
+
+
+def _build_tasks(plan: Plan, plan_json: dict) -> list[Task]:
     tasks = []
     for pos, t in enumerate(plan_json["tasks"]):
         deadline = t.get("deadline") or {}
@@ -185,26 +196,105 @@ def _create_children(plan: Plan, plan_json: dict, resolve: _UnitResolver) -> tup
             deadline_kind=deadline.get("kind") or DeadlineKind.NONE,
             due_date=_date(deadline.get("due")), recurrence=deadline.get("every") or "",
         ))
-    Task.objects.bulk_create(tasks)
-    # bulk_create sets primary keys on PostgreSQL and SQLite (RETURNING), so we can assign.
-    assignments = []
+    return tasks
+
+
+def _pair_existing(new: list, old: list) -> dict[int, object]:
+    """Pair rows of a new reading with stored rows: same code and text, then code, then text.
+
+    Keeping a row's identity across an update keeps its reports and history.
+    Returns {index in new: stored row}.
+    """
+    pairs: dict[int, object] = {}
+    used: set[int] = set()
+    keys = [
+        lambda r: (r.code, fold(r.text)),
+        lambda r: (r.code,) if r.code else None,
+        lambda r: (fold(r.text),),
+    ]
+    for key in keys:
+        index: dict = {}
+        for row in old:
+            k = key(row)
+            if row.pk not in used and k is not None:
+                index.setdefault(k, []).append(row)
+        for i, row in enumerate(new):
+            if i in pairs:
+                continue
+            candidates = index.get(key(row)) or []
+            while candidates and candidates[0].pk in used:
+                candidates.pop(0)
+            if candidates:
+                pairs[i] = candidates.pop(0)
+                used.add(pairs[i].pk)
+    return pairs
+
+
+def _wanted_assignments(plan: Plan, plan_json: dict, targets: list[Target], tasks: list[Task],
+                        resolve: _UnitResolver) -> list[Assignment]:
+    wanted = []
     for target, t in zip(targets, plan_json["targets"], strict=True):
         for pos, name in enumerate(t.get("lead") or []):
-            assignments.append(Assignment(target=target, unit=resolve(name), role=AssignmentRole.LEAD,
-                                          raw_name=name[:300], position=pos))
+            wanted.append(Assignment(target=target, unit=resolve(name), role=AssignmentRole.LEAD,
+                                     raw_name=name[:300], position=pos))
         if not t.get("lead") and plan.issuing_unit_id:
             # A target that names nobody is the issuing body's own commitment.
-            assignments.append(Assignment(target=target, unit=plan.issuing_unit,
-                                          role=AssignmentRole.LEAD, raw_name=""))
+            wanted.append(Assignment(target=target, unit=plan.issuing_unit,
+                                     role=AssignmentRole.LEAD, raw_name=""))
     for task, t in zip(tasks, plan_json["tasks"], strict=True):
         for pos, name in enumerate(t.get("lead") or []):
-            assignments.append(Assignment(task=task, unit=resolve(name), role=AssignmentRole.LEAD,
-                                          raw_name=name[:300], position=pos))
+            wanted.append(Assignment(task=task, unit=resolve(name), role=AssignmentRole.LEAD,
+                                     raw_name=name[:300], position=pos))
         for pos, name in enumerate(t.get("support") or []):
-            assignments.append(Assignment(task=task, unit=resolve(name), role=AssignmentRole.PARTNER,
-                                          raw_name=name[:300], position=100 + pos))
-    _dedupe_assignments(assignments)
-    Assignment.objects.bulk_create(assignments)
+            wanted.append(Assignment(task=task, unit=resolve(name), role=AssignmentRole.PARTNER,
+                                     raw_name=name[:300], position=100 + pos))
+    _dedupe_assignments(wanted)
+    return wanted
+
+
+def _sync_rows(model, new: list, old: list, fields: list[str]) -> None:
+    """Update paired rows in place, create the new ones, delete the vanished ones."""
+    pairs = _pair_existing(new, old)
+    for i, stored in pairs.items():
+        new[i].pk = stored.pk
+    kept = {stored.pk for stored in pairs.values()}
+    model.objects.filter(pk__in=[r.pk for r in old if r.pk not in kept]).delete()
+    model.objects.bulk_update([new[i] for i in pairs], fields, batch_size=500)
+    model.objects.bulk_create([r for i, r in enumerate(new) if i not in pairs])
+
+
+def _save_children(plan: Plan, plan_json: dict, resolve: _UnitResolver, *, updating: bool) -> tuple[int, int]:
+    """Store targets, tasks and assignments; on update keep the identity of unchanged rows."""
+    targets = _build_targets(plan, plan_json)
+    tasks = _build_tasks(plan, plan_json)
+    if updating:
+        _sync_rows(Target, targets, list(plan.targets.all()), TARGET_FIELDS)
+        _sync_rows(Task, tasks, list(plan.tasks.all()), TASK_FIELDS)
+    else:
+        # bulk_create sets primary keys on PostgreSQL and SQLite (RETURNING).
+        Target.objects.bulk_create(targets)
+        Task.objects.bulk_create(tasks)
+    wanted = _wanted_assignments(plan, plan_json, targets, tasks, resolve)
+    if updating:
+        now = timezone.now()
+        current = {
+            (a.task_id, a.target_id, a.unit_id, a.role): a
+            for a in Assignment.objects.filter(Q(task__plan=plan) | Q(target__plan=plan),
+                                               ended_at__isnull=True)
+        }
+        keep = set()
+        fresh = []
+        for a in wanted:
+            key = (a.task.pk if a.task else None, a.target.pk if a.target else None, a.unit.pk, a.role)
+            if key in current:
+                keep.add(current[key].pk)
+            else:
+                fresh.append(a)
+        # Assignments the amended plan no longer makes are closed, not deleted: history stays.
+        Assignment.objects.filter(pk__in=[a.pk for a in current.values() if a.pk not in keep]).update(
+            ended_at=now, end_reason="Kế hoạch được cập nhật")
+        wanted = fresh
+    Assignment.objects.bulk_create(wanted)
     return len(targets), len(tasks)
 
 
@@ -260,8 +350,6 @@ def import_plan(
                     setattr(plan, key, value)
                 plan.issuing_unit = issuer_unit or plan.issuing_unit
                 plan.save()
-                plan.targets.all().delete()
-                plan.tasks.all().delete()
                 changes = {k: [before[k], str(getattr(plan, k))] for k in before
                            if before[k] != str(getattr(plan, k)) and k != "content_hash"}
             else:
@@ -279,7 +367,7 @@ def import_plan(
                 plan.save(update_fields=["source_file", "source_name", "source_kind"])
             _link_parents(plan, plan_json["plan"].get("implements") or [])
             resolver = _UnitResolver(actor, context=issuer_unit)
-            n_targets, n_tasks = _create_children(plan, plan_json, resolver)
+            n_targets, n_tasks = _save_children(plan, plan_json, resolver, updating=existing is not None)
             record(
                 actor=actor, action="update" if existing else "import", obj=plan,
                 object_repr=plan.label, changes=changes,
