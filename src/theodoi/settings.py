@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "theodoi.reporting",
     "theodoi.notifications",
     "theodoi.api",
+    "theodoi.dashboard",
     "theodoi.web",
 ]
 

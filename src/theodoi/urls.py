@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("theodoi.units.urls")),
     path("", include("theodoi.reporting.urls")),
     path("", include("theodoi.notifications.urls")),
+    path("", include("theodoi.dashboard.urls")),
 ]
