@@ -55,6 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     call_command("migrate", verbosity=0)
     from theodoi.plans.errors import PlanError
+    from theodoi.plans.exchange import import_plan_json
     from theodoi.plans.services import import_plan
     from theodoi.reader import ReaderError, read_file
 
@@ -63,11 +64,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         path = Path(name)
         try:
             result = read_file(path)
-            outcome = import_plan(
-                actor="dòng lệnh theodoi import", data=result.plan, update=args.update,
-                source_name=path.name, source_bytes=path.read_bytes(),
-                source_kind=result.source_kind, is_public=args.public,
-            )
+            if result.source_kind == "json":
+                # theodoi's own plan JSON: unit paths find merged or renamed units again.
+                outcome = import_plan_json(actor="dòng lệnh theodoi import", data=result.plan,
+                                           update=args.update, is_public=args.public or None)
+            else:
+                outcome = import_plan(
+                    actor="dòng lệnh theodoi import", data=result.plan, update=args.update,
+                    source_name=path.name, source_bytes=path.read_bytes(),
+                    source_kind=result.source_kind, is_public=args.public,
+                )
         except FileNotFoundError:
             _err(f"không tìm thấy tệp “{name}”.")
             failures += 1

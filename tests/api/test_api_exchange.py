@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from seedfiles import gold
-from theodoi.api.exchange import export_plan_json, import_plan_json
+from theodoi.plans.exchange import export_plan_json, import_plan_json
 from theodoi.plans.models import Assignment, Plan
 from theodoi.reader.planjson import normalise_plan
 from theodoi.units.models import UnitKind, UnitLevel

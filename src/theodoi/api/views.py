@@ -23,7 +23,7 @@ from theodoi.audit.selectors import history_for
 
 from . import queries
 from .base import ApiSchema, ApiViewMixin
-from .exchange import export_plan_json, import_plan_json
+from theodoi.plans.exchange import export_plan_json, import_plan_json
 from .filters import (
     ImportParams,
     IndicatorFilter,

@@ -62,7 +62,7 @@ def plan_source(request: HttpRequest, pk: int) -> FileResponse:
 
 def plan_json_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan as plan JSON (theodoi's exchange file), for another installation."""
-    from theodoi.api.exchange import export_plan_json  # the API app owns the format
+    from .exchange import export_plan_json
     from theodoi.reader.planjson import dumps_plan
 
     plan = selectors.get_plan(request.user, pk)

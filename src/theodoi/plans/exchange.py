@@ -265,11 +265,16 @@ def check_limits(plan_json: dict) -> None:
                 _check(name, NAME_LIMIT, f"{where}.{key}")
 
 
-def import_plan_json(*, actor, data: Any, update: bool = False) -> ImportResult:
-    """Save plan JSON (from theodoi or from a document reading) in one transaction."""
+def import_plan_json(*, actor, data: Any, update: bool = False,
+                     is_public: bool | None = None) -> ImportResult:
+    """Save plan JSON (from theodoi or from a document reading) in one transaction.
+
+    ``is_public`` overrides the file's own ``plan.is_public`` when given.
+    """
     plan_json = normalise_plan(data)  # raises InvalidPlanJSON with a Vietnamese message
     check_limits(plan_json)
-    is_public = bool(plan_json["plan"].get("is_public"))
+    if is_public is None:
+        is_public = bool(plan_json["plan"].get("is_public"))
     with transaction.atomic():
         issuer = plan_json["plan"].get("issuer")
         context = find_unit(issuer) if issuer else None
