@@ -20,10 +20,10 @@ from rest_framework.views import APIView
 
 from theodoi.audit.models import AuditEvent
 from theodoi.audit.selectors import history_for
+from theodoi.plans.exchange import export_plan_json, import_plan_json
 
 from . import queries
 from .base import ApiSchema, ApiViewMixin
-from theodoi.plans.exchange import export_plan_json, import_plan_json
 from .filters import (
     ImportParams,
     IndicatorFilter,

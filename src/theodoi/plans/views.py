@@ -62,8 +62,9 @@ def plan_source(request: HttpRequest, pk: int) -> FileResponse:
 
 def plan_json_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan as plan JSON (theodoi's exchange file), for another installation."""
-    from .exchange import export_plan_json
     from theodoi.reader.planjson import dumps_plan
+
+    from .exchange import export_plan_json
 
     plan = selectors.get_plan(request.user, pk)
     response = HttpResponse(dumps_plan(export_plan_json(plan)), content_type="application/json; charset=utf-8")
