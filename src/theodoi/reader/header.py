@@ -29,12 +29,14 @@ _KIND_RE = re.compile(
     r"^\s*(" + "|".join(re.escape(k) for k in KINDS) + r")(?:\s+(?:SỐ\s*)?([IVXLC]{1,5}|\d{1,2}|[A-Z])\b\.?)?"
     r"(?=\s|$|:)\s*:?\s*(.*)$"
 )
-# Document numbers: "57-NQ/TW", "07-TB/CQTTBCĐ", "63-CTr/TU" and "71/NQ-CP", "1234/QĐ-UBND".
-_DOCNO_A = (r"(?P<a>\d{1,5})\s*-\s*(?P<at>[A-ZĐ][A-Za-zĐđ]{0,6})\s*/\s*(?P<ai>[A-ZĐ][A-ZĐ0-9]{0,12}"
-            r"(?:-[A-ZĐ0-9]{1,10})?)")
+# Document numbers: "57-NQ/TW", "07-TB/CQTTBCĐ", "63-CTr/TU", "71/NQ-CP", "1234/QĐ-UBND",
+# "1131/QĐ-TTg" (issuer codes may hold a lower-case letter) and laws "72/2025/QH15".
+_ISSUER = r"[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,9})?"
+_DOCNO_A = (r"(?P<a>\d{1,5})\s*-\s*(?P<at>[A-ZĐ][A-Za-zĐđ]{0,6})\s*/\s*(?P<ai>" + _ISSUER + ")")
 _DOCNO_B = (r"(?P<b>\d{1,5}(?:/\d{4})?)\s*/\s*(?P<bt>[A-ZĐ][A-Za-zĐđ]{0,6})\s*-\s*"
-            r"(?P<bi>[A-ZĐ][A-ZĐ0-9]{0,12}(?:-[A-ZĐ0-9]{1,10})?)")
-DOCNO_RE = re.compile(rf"(?<![\w/])(?:{_DOCNO_A}|{_DOCNO_B})(?![\w])")
+            r"(?P<bi>" + _ISSUER + ")")
+_DOCNO_C = r"(?P<c>\d{1,5}/(?:19|20)\d\d)\s*/\s*(?P<ci>[A-ZĐ]{2,10}\d{1,2})"
+DOCNO_RE = re.compile(rf"(?<![\w/])(?:{_DOCNO_A}|{_DOCNO_B}|{_DOCNO_C})(?![\w])")
 _NUMBER_LINE_RE = re.compile(r"^\s*Số\s*:?\s*(?P<rest>\S.*)?$")
 _DATE_LINE_RE = re.compile(
     rf"^\s*(?P<place>{UPPER}[^,\d]{{1,40}}?)\s*,\s*ngày\s*(?P<d>\d{{1,2}})?\s*tháng\s*(?P<m>\d{{1,2}})?"
@@ -63,7 +65,9 @@ _TITLE_STOP_RE = re.compile(
 def normalise_docno(m: re.Match) -> str:
     if m.group("a"):
         return f"{m.group('a')}-{m.group('at')}/{m.group('ai')}"
-    return f"{m.group('b')}/{m.group('bt')}-{m.group('bi')}"
+    if m.group("b"):
+        return f"{m.group('b')}/{m.group('bt')}-{m.group('bi')}"
+    return f"{m.group('c')}/{m.group('ci')}"
 
 
 def find_docnos(text: str) -> list[tuple[int, int, str]]:

@@ -536,6 +536,46 @@ def _fit_rows(rows: list[list[str]], header: _Header) -> list[list[str]]:
     return out
 
 
+_WHOLE_EMPH_RE = re.compile(r"^([*_])(?=\S)(.+?)(?<=\S)\1$")
+
+
+def _layout_table(lines: list[str], k: int) -> tuple[list[tuple[str, int]], int] | None:
+    """Cells of a small pipe table that is no target/task table, column by column.
+
+    Markdown documents lay out their header (authority | motto; number | place
+    and date) and signature block as a borderless table of two or three
+    columns. Returns the cell lines as (text, line number) and the index after
+    the table, or None when the pipe rows do not look like such a table.
+    """
+    rows: list[tuple[int, list[str]]] = []
+    j = k
+    while j < len(lines) and j < k + 10:
+        s = lines[j].strip()
+        if not (s.startswith("|") and s.count("|") >= 2):
+            break
+        if j > k and _detect_header(lines, j):
+            break
+        if re.sub(r"[|\s:\-]", "", s):
+            rows.append((j, _split_cells(lines[j], "|")))
+        j += 1
+    if not rows or (j < len(lines) and lines[j].strip().startswith("|")):
+        return None
+    width = max(len(cells) for _, cells in rows)
+    if width > 4:
+        return None
+    out: list[tuple[str, int]] = []
+    for c in range(width):
+        for line_k, cells in rows:
+            if c >= len(cells):
+                continue
+            for piece in cells[c].split("\n"):
+                piece = collapse_spaces(piece)
+                piece = _WHOLE_EMPH_RE.sub(r"\2", piece).strip()
+                if piece:
+                    out.append((piece, line_k + 1))
+    return out, j
+
+
 def text_to_document(text: str) -> Document:
     """Read text into paragraphs and tables (see module docstring)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -565,6 +605,18 @@ def text_to_document(text: str) -> Document:
             blocks.append(table)
             prev_line = ""
             continue
+        if s.startswith("|") and s.count("|") >= 2:
+            cells_end = _layout_table(lines, k)
+            if cells_end:
+                # A borderless layout table (the header's authority | motto, number | date
+                # columns, or the signature block): each cell line is a paragraph of its own,
+                # read column by column.
+                builder.flush()
+                for text, line_no in cells_end[0]:
+                    blocks.append(Paragraph(text=text, line_no=line_no))
+                k = cells_end[1]
+                prev_line = ""
+                continue
         if is_rule(s):
             builder.flush()
             k += 1
