@@ -22,7 +22,7 @@ from .vnchars import UPPER
 _STRONG_HEADS = (
     "Sở", "Bộ Chỉ huy", "Bộ Tư lệnh", "Phòng", "Văn phòng", "VP", "Trung tâm", "UBND", "Ủy ban",
     "Uỷ ban", "HĐND", "Hội đồng nhân dân", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Công an", "Thanh tra",
-    "Tỉnh đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Mặt trận",
+    "Tỉnh đoàn", "Tỉnh Đoàn", "Thành đoàn", "Thành Đoàn", "Huyện đoàn", "Huyện Đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Mặt trận",
     "MTTQ", "Kho bạc", "Ngân hàng", "Bệnh viện", "Chi cục", "Cục", "Tổng cục", "Viện", "Học viện",
     "Đại học", "Liên đoàn", "Liên minh", "Hội Liên hiệp", "Viễn thông", "Bưu điện", "Điện lực",
     "Chi nhánh", "Tập đoàn", "Tổng công ty", "Công ty", "Ban Chỉ đạo", "BCĐ", "Tổ giúp việc",
@@ -152,10 +152,21 @@ def _complete_name(text: str) -> bool:
     if len(words) < 2:
         return False  # "UBND" alone in "4 khối Đảng, UBND, HĐND" is part of a list
     # "Các sở" alone is the start of a collective list ("Các sở, Ban, ngành").
-    return not (words[0].lower() == "các" and len(words) <= 2)
+    if words[0].lower() == "các" and len(words) <= 2:
+        return False
+    # A generic head word with no name of its own ("Viễn thông" in "Phòng Bưu chính,
+    # Viễn thông") is a word of the previous name, not an agency.
+    return not _BARE_HEAD_RE.fullmatch(t)
 
 
-_COLLECTIVE_START_RE = re.compile(rf"^các\s+(?:{_COLL})\b")
+# Head words that name nothing on their own: "Sở", "Phòng", "Viễn thông" need a name after them.
+_BARE_HEAD_RE = re.compile(
+    r"(?:Sở|Phòng|Trung tâm|Viễn thông|Bưu chính|Bưu điện|Điện lực|Chi cục|Cục|Viện|Bệnh viện|"
+    r"Ngân hàng|Kho bạc|Hải quan|Chi nhánh|Công ty)"
+)
+
+
+_COLLECTIVE_START_RE = re.compile(rf"^[cC]ác\s+(?:{_COLL})\b")
 
 
 def _split_commas(part: str) -> list[str]:

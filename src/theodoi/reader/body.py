@@ -89,7 +89,7 @@ def _target_code(mk: Marker) -> str | None:
 
 def _next_in_sequence(a: Marker, b: Marker) -> bool:
     """b is the heading that follows heading a at the same level ("1." then "2.")."""
-    if a.kind != b.kind or not a.label or not b.label:
+    if a.kind != b.kind or not a.label or not b.label or a.closer != b.closer:
         return False
     if a.kind == "multi":
         pa, pb = a.label.split("."), b.label.split(".")
@@ -148,6 +148,7 @@ def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> 
             break
         if head is not None and (_next_in_sequence(head, mk) or (mk.kind == head.kind and mk.level <= head.level
                                                               and mk.kind not in ("bullet", "paren")
+                                                              and mk.closer == head.closer
                                                               and not _plausible_item(items, mk))):
             break
         if _is_target_heading(mk, text):
@@ -229,7 +230,11 @@ def find_body_tasks(paras: list[Paragraph], start: int) -> tuple[list[dict], lis
                 while headings and headings[-1][0].level >= mk.level:
                     headings.pop()
             section = headings[-1][1] if headings else None
-            current = {"code": _task_code(mk) if mk else None, "section_title": section,
+            code = _task_code(mk) if mk else None
+            if code and mk.kind == "num" and headings and headings[-1][0].kind == "roman":
+                # "1." directly under "I. NÂNG CAO NHẬN THỨC": coded like a table row, "I.1".
+                code = f"{headings[-1][0].label}.{code}"
+            current = {"code": code, "section_title": section,
                        "text": collapse_spaces(head), "lead": [], "support": [], "output": None,
                        "deadline": None, "line_no": p.line_no}
             if fields:

@@ -18,7 +18,7 @@ _MARKER_RE = re.compile(
     r"(?P<roman>[IVXL]{1,6})\s*[.\-–:)]\s*(?=\S)"
     r"|\((?P<paren>\d{1,3}|[a-zđ])\)\s*[.:]?\s*"
     r"|(?P<multi>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?=\s|$)\s*"
-    r"|(?P<num>\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)"
+    r"|(?P<num>\d{1,3})\s*(?P<numend>[.)])(?!\d)\s*(?=\S|$)"
     r"|(?P<letter>[a-zđ])\s*[).]\s+"
     r"|(?P<bullet>[-–—+•*●▪◦·■□➢✓](?=\s|[A-ZĐÀ-Ỹa-zà-ỹ0-9(]))\s*"
     r")"
@@ -33,6 +33,7 @@ class Marker:
     kind: str  # roman | num | multi | paren | letter | bullet
     label: str | None  # as printed, without brackets and dots: "II", "1", "1.2", "a"
     rest: str  # the paragraph text after the marker
+    closer: str = ""  # ")" for "1)" and "a)", "." for "1." and "a.": two styles are two levels
 
     @property
     def level(self) -> int:
@@ -88,7 +89,7 @@ def parse_marker(text: str) -> Marker | None:
         # "2025." or "25%." are not markers; "15. Có" is.
         if rest and rest[0] in "%/":
             return None
-        return Marker("num", m.group("num"), rest)
+        return Marker("num", m.group("num"), rest, m.group("numend"))
     if m.group("letter"):
         return Marker("letter", m.group("letter"), rest)
     if m.group("bullet"):

@@ -40,6 +40,14 @@ _BARE_RE = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<rest>.*)$")
 _UNIT_AFTER_PCT_RE = re.compile(r"^\s*%\s*(?P<acr>GRDP|GDP|NSNN|NSĐP)\b")
 _YEARLIKE_RE = re.compile(r"^(?:19|20)\d\d$")
 _GE_SET = set(_GE_WORDS.split("|"))
+# A result written as a sentence, with no number: "Hạ tầng số: đạt mức tiên tiến của khu vực."
+# (what is measured, a colon, the result) or "... đạt mức khá trở lên".
+_RESULT_VERBS = (r"(?:đạt|duy trì|giữ vững|nằm trong|thuộc nhóm|vươn lên|xếp loại|xếp hạng|trở thành|"
+                 r"hoàn thành|được công nhận|ở mức)")
+_LABELLED_RESULT_RE = re.compile(
+    rf"^[^:]{{3,160}}:\s*(?P<res>{_RESULT_VERBS}\b.*?)[.;]?\s*$", re.IGNORECASE | re.DOTALL)
+_LEVEL_RESULT_RE = re.compile(r"(?<!\w)(?P<res>(?:đạt|ở|thuộc)\s+(?:mức|nhóm|loại|chuẩn)\s.*?)[.;]?\s*$",
+                              re.IGNORECASE | re.DOTALL)
 
 
 def to_number(text: str) -> float | int | None:
@@ -178,6 +186,9 @@ def read_prose_value(text: str) -> dict:
             unit = rest[0].strip(".,;") if rest else None
             cands.append((m.start(), "=", to_number(m.group("num")), unit or None))
     if not cands:
+        qm = _LABELLED_RESULT_RE.match(text) or _LEVEL_RESULT_RE.search(text)
+        if qm:
+            out.update(comparator="qualitative", qualitative=qm.group("res").strip())
         return out
     cands.sort(key=lambda c: c[0])
     pos, op, value, unit = cands[0]
