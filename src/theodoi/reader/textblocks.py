@@ -536,6 +536,47 @@ def _fit_rows(rows: list[list[str]], header: _Header) -> list[list[str]]:
     return out
 
 
+# The page around a crawled document: share buttons, related news, comments, navigation.
+_WEB_FOOTER_RE = re.compile(
+    r"^\s*(?:(?:Chia sẻ|Chia sẽ|Share)(?:\s+bài viết)?\s*(?::|\s+(?:qua|lên|Facebook|Zalo|Twitter))|"
+    r"(?:Tin|Bài viết|Văn bản|Tin tức)\s+(?:liên quan|cùng chuyên mục|cùng loại)\s*:?\s*$|"
+    r"(?:Các|Những)\s+(?:tin|bài viết|văn bản)\s+(?:khác|liên quan)\s*:?\s*$|"
+    r"(?:Bình luận|Ý kiến bạn đọc|Gửi bình luận|Viết bình luận)\s*(?:\(\d+\))?\s*:?\s*$|"
+    r"(?:Bản quyền thuộc|Copyright|©)|Lượt xem\s*:|Tags?\s*:|Từ khóa\s*:)"
+)
+# Weaker signs, which end the document only with another sign close after them.
+_WEB_WEAK_RE = re.compile(
+    r"^\s*(?:Chia sẻ|Share|Facebook|Zalo|Twitter|In bài viết|Gửi email|In trang|Trở về|Quay lại|"
+    r"(?:Về đầu|Lên đầu|Đầu) trang|Tin khác|Tin mới|Bài mới|Xem thêm|Đọc thêm|Trang chủ)\s*:?\s*$"
+)
+
+
+def _web_footer_start(lines: list[str]) -> int:
+    """Index where the web page's clutter after the document starts (len(lines) if none).
+
+    Only lines after the document's kind line (KẾ HOẠCH ...) and its first
+    paragraphs count: the breadcrumb and share links above the header are
+    left to the header reader."""
+    kind_at = None
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if kind_at is None:
+            if s and is_caps_text(s) and fold(s).startswith(_KIND_WORDS):
+                kind_at = k
+            continue
+        if k <= kind_at + 5 or len(s.split()) > 12 or not s:
+            continue
+        if _WEB_FOOTER_RE.match(s):
+            return k
+        if _WEB_WEAK_RE.match(s):
+            near = [x.strip() for x in lines[k + 1: k + 8] if x.strip()]
+            if any(_WEB_FOOTER_RE.match(x) or _WEB_WEAK_RE.match(x) for x in near):
+                return k
+    return len(lines)
+
+
+_KIND_WORDS = ("ke hoach", "chuong trinh", "phu luc", "quyet dinh", "nghi quyet", "chi thi", "de an",
+               "huong dan", "thong bao", "bao cao")
 _WHOLE_EMPH_RE = re.compile(r"^([*_])(?=\S)(.+?)(?<=\S)\1$")
 
 
@@ -581,6 +622,7 @@ def text_to_document(text: str) -> Document:
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [clean_line(x).replace("\n", "\u2028") for x in raw.split("\n")]
     # A <br> inside a line becomes a cell-internal break; elsewhere a space.
+    lines = lines[: _web_footer_start(lines)]
     double = _double_spaced(lines)
     builder = _Builder()
     blocks = builder.blocks
