@@ -132,8 +132,9 @@ def is_deadline(text: str | None) -> bool:
 # A deadline cell is short and made of time words; task text that merely
 # mentions "năm 2025" is not one.
 _PHRASE_RE = re.compile(
-    r"^(?:(?:nhiem vu\s+)?thuong xuyen|lien tuc|hang|dinh ky|moi|truoc|cham nhat|den|tu|trong|"
-    r"hoan thanh|quy|qui|thang|nam|ngay|giai doan|cuoi|dau|0?6 thang|\d{1,2}\s*[/.\-]\s*\d|(?:19|20)\d\d\b)"
+    r"^(?:(?:(?:nhiem vu\s+)?thuong xuyen|lien tuc|hang|dinh ky|moi|truoc|cham nhat|den|tu|trong|"
+    r"hoan thanh|quy|qui|thang|nam|ngay|giai doan|cuoi|dau|0?6 thang)(?![a-z])"
+    r"|\d{1,2}\s*[/.\-]\s*\d|(?:19|20)\d\d\b)"
 )
 
 

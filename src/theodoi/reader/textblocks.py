@@ -357,10 +357,13 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
     groups: list[tuple[str, str, list[str]]] = []
     k = start
     header_lines = set(header.raw_lines)
+    keep_blanks = header.mode == "cells"
     while k < len(lines):
         s = lines[k].strip()
         k += 1
         if not s:
+            if keep_blanks and groups and groups[-1][0] == "row" and groups[-1][2]:
+                groups[-1][2].append("")  # maybe an empty cell: kept for counting
             continue
         if _END_TABLE_RE.match(s) or is_rule(s):
             k -= 1
@@ -442,6 +445,20 @@ def _period_heading(text: str) -> bool:
     return bool(_PERIOD_RE.match(text.strip())) and len(text.split()) <= 8
 
 
+def _trim_blanks(lines: list[str], n: int) -> list[str]:
+    """Drop trailing, then doubled, empty lines until ``n`` remain (a blank line
+    between two rows, or two blanks for one empty cell)."""
+    out = list(lines)
+    while len(out) > n and out and not out[-1]:
+        out.pop()
+    k = len(out) - 1
+    while len(out) > n and k > 0:
+        if not out[k] and not out[k - 1]:
+            out.pop(k)
+        k -= 1
+    return out
+
+
 def _rows_from_flat(groups: list[tuple[str, str, list[str]]], header: _Header, split: bool) -> list[list[str]]:
     roles = list(header.roles)
     no_idx = roles.index("no") if "no" in roles else None
@@ -457,10 +474,15 @@ def _rows_from_flat(groups: list[tuple[str, str, list[str]]], header: _Header, s
             row[text_idx] = title
             rows.append(row)
             continue
+        filled = [x for x in lines if x]
+        if not split and len(lines) > len(body_roles):
+            lines = _trim_blanks(lines, len(body_roles))
         if not split and len(lines) == len(body_roles):
-            cells = [[x] for x in lines]  # one cell per line, none missing
+            cells = [[x] if x else [] for x in lines]  # one cell per line, empty ones as empty lines
+        elif not split and len(filled) == len(body_roles):
+            cells = [[x] for x in filled]  # one cell per line, none missing
         else:
-            pieces = split_glued(lines, targets=table_kind(roles) == "targets") if split else lines
+            pieces = split_glued(filled, targets=table_kind(roles) == "targets") if split else filled
             cells = segment(pieces, body_roles)
         row = []
         it = iter(cells)
