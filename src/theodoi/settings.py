@@ -131,6 +131,10 @@ STATIC_ROOT = VAR_DIR / "static"
 # Static files are served by WhiteNoise from the installed package (no CDN, no
 # separate web server needed for the embedded setup).
 WHITENOISE_USE_FINDERS = True
+try:  # WhiteNoise warns on every start when the folder is missing
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("THEODOI_MEDIA_ROOT", VAR_DIR / "media"))
@@ -164,6 +168,23 @@ THEODOI_PUBLIC_HOLIDAYS = [
 # `theodoi remind`: days before the due date, and days after it, on which units are notified.
 THEODOI_REMIND_BEFORE_DAYS = [3, 1]
 THEODOI_REMIND_AFTER_DAYS = [1, 3, 7, 14]
+# Dashboard ranking of units (README "Xếp hạng đơn vị"): score out of 100 =
+# weighted on-time completion rate and on-time reporting rate (weights renormalised
+# when a unit has no due task), minus a penalty per overdue task (capped); bands by
+# the lowest score of each band, best first.
+THEODOI_RANKING = {
+    "completion_weight": float(os.environ.get("THEODOI_RANK_COMPLETION_WEIGHT", "0.6")),
+    "reporting_weight": float(os.environ.get("THEODOI_RANK_REPORTING_WEIGHT", "0.4")),
+    "overdue_penalty": float(os.environ.get("THEODOI_RANK_OVERDUE_PENALTY", "2")),
+    "overdue_penalty_max": float(os.environ.get("THEODOI_RANK_OVERDUE_PENALTY_MAX", "20")),
+    "bands": [(80.0, "Tốt"), (65.0, "Khá"), (50.0, "Trung bình"), (0.0, "Yếu")],
+    # Closed periods over which the on-time reporting rate is counted.
+    "reporting_periods": int(os.environ.get("THEODOI_RANK_REPORTING_PERIODS", "6")),
+}
+# Closed periods shown in the dashboard's trend chart.
+THEODOI_DASHBOARD_TREND_PERIODS = int(os.environ.get("THEODOI_DASHBOARD_TREND_PERIODS", "12"))
+# Place written on official documents ("Lai Châu, ngày … tháng … năm …").
+THEODOI_DOCUMENT_PLACE = os.environ.get("THEODOI_DOCUMENT_PLACE", "Lai Châu")
 # A unit report posts ~10 fields per task; the busiest department leads ~1 000 tasks.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 30000
 
