@@ -7,6 +7,7 @@ THEODOI_HTTPS=1 and DATABASE_URL (PostgreSQL). THEODOI_DEBUG=1 only for developm
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -131,10 +132,8 @@ STATIC_ROOT = VAR_DIR / "static"
 # Static files are served by WhiteNoise from the installed package (no CDN, no
 # separate web server needed for the embedded setup).
 WHITENOISE_USE_FINDERS = True
-try:  # WhiteNoise warns on every start when the folder is missing
+with contextlib.suppress(OSError):  # WhiteNoise warns on every start when it is missing
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-except OSError:
-    pass
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("THEODOI_MEDIA_ROOT", VAR_DIR / "media"))
