@@ -87,7 +87,8 @@ _PURE_HEAD_RE = re.compile(rf"^(?:{_STRONG}|{_WEAK})$")
 _OWNER_SUFFIX_RE = re.compile(r"^(?:UBND|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ|HĐND|Tỉnh ủy|Tỉnh uỷ)\b")
 _SENTENCE_WORDS_RE = re.compile(
     r"\b(?:triển khai|thực hiện|xây dựng|tổ chức thực hiện|bảo đảm|đảm bảo|hoàn thành|tăng cường|"
-    r"nâng cao|phấn đấu|được|có|là|sẽ|đã|để|nhằm|khi|đáp ứng|phục vụ|bố trí|ban hành|rà soát)\b"
+    r"nâng cao|phấn đấu|được|có|là|sẽ|đã|để|nhằm|khi|đáp ứng|phục vụ|bố trí|ban hành|rà soát|"
+    r"hoạt động|vận hành|đưa vào)\b"
 )
 
 

@@ -108,8 +108,14 @@ def self_ag_prev(f: _Features, k: int) -> bool:
     return k > 0 and f.ag[k - 1]
 
 
+# An agency name that ends on its level word waits for its place name on the next line:
+# "- Bảo hiểm xã hội tỉnh" / "Thái Nguyên", "UBND huyện" / "Điện Biên Đông".
+_LEVEL_END_RE = re.compile(r"\b(?:tỉnh|thành phố|xã|phường|huyện|quận|thị xã|thị trấn|khu vực|vùng)\s*$")
+_PLACE_RE = re.compile(rf"^{UPPER}\S*(?:\s+{UPPER}\S*){{0,3}}\s*[,;.]?$")
+
+
 class _Features:
-    __slots__ = ("ag", "cont", "dl", "words", "digits")
+    __slots__ = ("ag", "cont", "dl", "words", "digits", "place")
 
     def __init__(self, lines: list[str]) -> None:
         n = len(lines)
@@ -118,6 +124,7 @@ class _Features:
         self.dl = [False] * n
         self.words = [len(x.split()) for x in lines]
         self.digits = [bool(_NUMBERISH_RE.search(x)) for x in lines]
+        self.place = [False] * n
         for k, line in enumerate(lines):
             prev = lines[k - 1] if k else ""
             linked = bool(prev) and bool(_LINK_END_RE.search(prev)) and not _BULLET_START_RE.match(line)
@@ -131,16 +138,35 @@ class _Features:
             self.cont[k] = bool(k) and not _BULLET_START_RE.match(line) and bool(body) and (
                 body[0].islower() or is_incomplete(prev))
             self.dl[k] = self.words[k] <= 8 and is_deadline(line)
+            # "Thái Nguyên" after "- Bảo hiểm xã hội tỉnh": the place name of that agency.
+            self.place[k] = bool(
+                k and (self.ag[k - 1] or self.place[k - 1] or self.cont[k - 1]) and not self.ag[k]
+                and not self.dl[k] and _LEVEL_END_RE.search(prev) and _PLACE_RE.match(line)
+                and not _BULLET_START_RE.match(line))
+            if self.place[k]:
+                self.cont[k] = True
+        # An agency head word opening a sentence ("Trung tâm Đổi mới sáng tạo" / "được đưa vào
+        # hoạt động") is a product or a task, not an agency: read it with its continuation lines.
+        for k in range(n):
+            if not self.ag[k]:
+                continue
+            j = k + 1
+            while j < n and lines[j][:1].islower() and not _BULLET_START_RE.match(lines[j]):
+                j += 1
+            if j > k + 1 and not looks_like_agency(" ".join(lines[k:j])):
+                self.ag[k] = False
 
 
 def _line_score(role: str, f: _Features, k: int) -> float:
     if role == "text":
         return -2.0 if (f.ag[k] or f.dl[k]) else 1.0
     if role == "output":
-        return -2.0 if (f.ag[k] or f.dl[k]) else 0.8
+        return -2.0 if (f.ag[k] or f.dl[k] or f.place[k]) else 0.8
     if role in ("lead", "support"):
         if f.ag[k]:
             return 2.0 if role == "support" else -1.0
+        if f.place[k]:
+            return 1.0
         if f.cont[k]:
             return 0.5
         return -2.5

@@ -104,6 +104,7 @@ class _Header:
     end: int  # index of the first body line
     tab_indented: bool = False
     raw_lines: list[str] = field(default_factory=list)
+    all_lines: list[str] = field(default_factory=list)  # folded lines of a flat header
 
 
 @dataclass
@@ -200,7 +201,8 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
             roles = resolve_roles([r for r, _ in scanned])
             if table_kind(roles):
                 best = _Header("flat", roles, [p for _, p in scanned], k + 1,
-                               raw_lines=[fold(x) for x in lines[i:k + 1] if len(x.split()) >= 3])
+                               raw_lines=[fold(x) for x in lines[i:k + 1] if len(x.split()) >= 3],
+                               all_lines=[fold(x) for x in lines[i:k + 1] if x.strip()])
         k += 1
     return best
 
@@ -358,9 +360,15 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
     k = start
     header_lines = set(header.raw_lines)
     keep_blanks = header.mode == "cells"
+    header_tail: list[str] = []  # the rest of a header repeated on a new page
     while k < len(lines):
         s = lines[k].strip()
         k += 1
+        if s and header_tail:
+            if fold(s) == header_tail[0]:
+                header_tail.pop(0)
+                continue  # "thành" of "Thời gian hoàn" / "thành" in the repeated header
+            header_tail = []
         if not s:
             if keep_blanks and groups and groups[-1][0] == "row" and groups[-1][2]:
                 groups[-1][2].append("")  # maybe an empty cell: kept for counting
@@ -371,6 +379,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
         if kind == "tasks" and len(s.split()) >= 3 and _header_like(s):
             scanned = scan_header_phrases(s)
             if scanned and len(scanned) >= 3:
+                header_tail = _header_rest(header, s)
                 continue  # the header repeated on a new page
         parsed = parse_row_number(s)
         if parsed:
@@ -391,6 +400,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
             k -= 1
             break
         if fold(s) in header_lines:
+            header_tail = _header_rest(header, s)
             continue  # a header repeated on a new page
         if _period_heading(s) and kind == "targets":
             groups.append(("period", "", [s]))
@@ -402,6 +412,14 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
             warnings.append({"message": f"Dòng không thuộc ô nào của bảng, đã bỏ qua: “{s[:120]}”.",
                              "line_no": k, "source_line": s, "where": None})
     return groups, k
+
+
+def _header_rest(header: _Header, line: str) -> list[str]:
+    """The header's lines after ``line`` (folded), to skip when the header is repeated."""
+    f = fold(line)
+    if f in header.all_lines:
+        return header.all_lines[header.all_lines.index(f) + 1:]
+    return []
 
 
 _HEADER_START_RE = re.compile(r"^(?:stt|tt|so tt|so thu tu)\b")

@@ -152,7 +152,12 @@ def read_prose_value(text: str) -> dict:
                 or _YEARLIKE_RE.match(m.group("lo")) or before in "/.," and before
                 or after in "/" and after):
             continue
-        unit = "%" if pct else _noun_unit(text, m.end())
+        if m.group("u2"):
+            unit = _pct_unit(text, m.start("u2")) or "%"  # "15-17% GRDP"
+        elif pct:
+            unit = _pct_unit(text, m.start("u1")) or "%"
+        else:
+            unit = _noun_unit(text, m.end())
         cands.append((m.start(), "range", lo, unit))
         ranges[m.start()] = (lo, hi, unit)
     for m in _SYM_RE.finditer(text):
