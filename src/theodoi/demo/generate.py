@@ -559,3 +559,129 @@ def generate_province(
         "counts": counts,
         "rows": sum(counts.values()),
     }
+
+
+# ---------------------------------------------------------------- report history (additive)
+
+DIFFICULTIES = [
+    "Kinh phí bố trí cho nhiệm vụ chưa kịp thời.",
+    "Hạ tầng mạng tại các thôn, bản vùng sâu còn hạn chế.",
+    "Thiếu cán bộ chuyên trách về chuyển đổi số.",
+    "Phần mềm dùng chung chưa kết nối được với cơ sở dữ liệu chuyên ngành.",
+]
+PROPOSALS = [
+    "Đề nghị Sở Tài chính tham mưu bố trí kinh phí năm sau.",
+    "Đề nghị Sở Khoa học và Công nghệ hướng dẫn quy trình số hóa hồ sơ.",
+    "Đề nghị điều chỉnh thời hạn hoàn thành sang quý sau.",
+]
+
+
+def generate_reports(*, today: dt.date | None = None, periods: int = 24, seed: int = 1,
+                     frequency: str = "monthly") -> dict[str, int]:
+    """Reports of the last ``periods`` closed periods for every expected unit, written in bulk.
+
+    Plausible history for dashboards and benchmarks: each unit sends ~85 % of its
+    reports on time, ~10 % late, the rest never; tasks progress period after period,
+    most dated tasks are reported done around their deadline (some late, some never,
+    so some are overdue), values of targets climb towards their goals. The latest
+    period's reports are sent but not all accepted yet. No audit events (bulk rows),
+    like ``generate_province``; returns counts.
+    """
+    from theodoi.reporting.models import (
+        ReportingPeriod,
+        ReportVersion,
+        TargetReport,
+        TaskReport,
+        UnitReport,
+    )
+    from theodoi.reporting.scope import open_assignments
+    from theodoi.reporting.services import ensure_periods
+
+    rng = random.Random(seed)
+    today = today or timezone.localdate()
+    ensure_periods(today=today)
+    closed = list(ReportingPeriod.objects.filter(frequency=frequency, due__lt=today)
+                  .order_by("-end")[:periods])[::-1]
+    by_unit: dict[int, tuple[list[int], list[int]]] = {}
+    for unit_id, task_id, target_id in open_assignments(frequency).values_list(
+            "unit_id", "task_id", "target_id").order_by("unit_id", "id"):
+        tasks, targets = by_unit.setdefault(unit_id, ([], []))
+        (tasks if task_id else targets).append(task_id or target_id)
+    task_info = {t["id"]: t for t in Task.objects.filter(
+        pk__in=[t for ts, _ in by_unit.values() for t in ts]).values("id", "due_date", "deadline_kind")}
+    target_info = {t["id"]: t for t in Target.objects.filter(
+        pk__in=[t for _, cs in by_unit.values() for t in cs]).values("id", "value", "comparator")}
+    # Per task and unit: when (if ever) it is reported done; per target a starting share.
+    done_day: dict[tuple[int, int], dt.date | None] = {}
+    for unit_id, (tasks, _targets) in by_unit.items():
+        for task_id in tasks:
+            due = task_info[task_id]["due_date"]
+            roll = rng.random()
+            if task_info[task_id]["deadline_kind"] == "recurring" or roll < 0.15:
+                done_day[(unit_id, task_id)] = None
+            elif due is not None:
+                done_day[(unit_id, task_id)] = due + dt.timedelta(days=rng.randint(-120, 60))
+            else:
+                done_day[(unit_id, task_id)] = today - dt.timedelta(days=rng.randint(0, 700))
+    start_share = {c: rng.uniform(0.4, 0.9) for c in target_info}
+    counts = {"periods": len(closed), "reports": 0, "task_items": 0, "target_items": 0}
+    with transaction.atomic():
+        for index, p in enumerate(closed):
+            last = index == len(closed) - 1
+            reports = []
+            for unit_id in by_unit:
+                roll = rng.random()
+                if roll > 0.95:
+                    continue  # never sent
+                sent = p.due - dt.timedelta(days=rng.randint(0, 3)) if roll < 0.85 else \
+                    p.due + dt.timedelta(days=rng.randint(1, 10))
+                sent_at = timezone.make_aware(dt.datetime.combine(sent, dt.time(9)))
+                accepted = not last or rng.random() < 0.6
+                reports.append(UnitReport(
+                    period=p, unit_id=unit_id, state="accepted" if accepted else "submitted",
+                    version=1, first_sent_at=sent_at, sent_at=sent_at,
+                    accepted_at=sent_at + dt.timedelta(days=1) if accepted else None,
+                    summary="Báo cáo sinh tự động."))
+            UnitReport.objects.bulk_create(reports, batch_size=2000)
+            ReportVersion.objects.bulk_create(
+                [ReportVersion(report=r, number=1, snapshot={"generated": True},
+                               decision="accepted" if r.state == "accepted" else "")
+                 for r in reports], batch_size=2000)
+            t_items, c_items = [], []
+            share = (index + 1) / max(1, len(closed))
+            for r in reports:
+                tasks, targets = by_unit[r.unit_id]
+                for task_id in tasks:
+                    done_on = done_day[(r.unit_id, task_id)]
+                    if done_on is not None and done_on <= p.end:
+                        t_items.append(TaskReport(
+                            report=r, task_id=task_id, status="done", progress=100,
+                            completed_on=done_on, done_text="Đã hoàn thành, ban hành văn bản.",
+                            doc_numbers=f"{100 + task_id % 900}/QĐ-UBND"))
+                        continue
+                    hard = rng.random() < 0.08
+                    t_items.append(TaskReport(
+                        report=r, task_id=task_id, status="ongoing",
+                        progress=min(95, int(100 * share * rng.uniform(0.5, 1.0))),
+                        done_text="Đang triển khai theo kế hoạch.",
+                        difficulties=rng.choice(DIFFICULTIES) if hard else "",
+                        proposals=rng.choice(PROPOSALS) if hard else ""))
+                for target_id in targets:
+                    info = target_info[target_id]
+                    if info["comparator"] == "qualitative" or info["value"] is None:
+                        c_items.append(TargetReport(report=r, target_id=target_id,
+                                                    qualitative_met=rng.random() < share,
+                                                    source="Báo cáo đơn vị", as_of=p.end))
+                        continue
+                    goal = float(info["value"])
+                    level = start_share[target_id] + (1.1 - start_share[target_id]) * share
+                    c_items.append(TargetReport(
+                        report=r, target_id=target_id,
+                        value=Decimal(str(round(goal * level * rng.uniform(0.95, 1.02), 2))),
+                        source="Báo cáo đơn vị", as_of=p.end))
+            TaskReport.objects.bulk_create(t_items, batch_size=2000)
+            TargetReport.objects.bulk_create(c_items, batch_size=2000)
+            counts["reports"] += len(reports)
+            counts["task_items"] += len(t_items)
+            counts["target_items"] += len(c_items)
+    return counts
