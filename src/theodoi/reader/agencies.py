@@ -157,13 +157,14 @@ def _complete_name(text: str) -> bool:
         return False
     # A generic head word with no name of its own ("Viễn thông" in "Phòng Bưu chính,
     # Viễn thông") is a word of the previous name, not an agency.
-    return not _BARE_HEAD_RE.fullmatch(t)
+    return not _BARE_HEAD_RE.match(t)
 
 
-# Head words that name nothing on their own: "Sở", "Phòng", "Viễn thông" need a name after them.
+# Head words that name nothing on their own: "Sở", "Phòng", "Viễn thông" need a name after
+# them, not a conjunction ("Phòng Bưu chính, Viễn thông và Công nghệ thông tin").
 _BARE_HEAD_RE = re.compile(
     r"(?:Sở|Phòng|Trung tâm|Viễn thông|Bưu chính|Bưu điện|Điện lực|Chi cục|Cục|Viện|Bệnh viện|"
-    r"Ngân hàng|Kho bạc|Hải quan|Chi nhánh|Công ty)"
+    r"Ngân hàng|Kho bạc|Hải quan|Chi nhánh|Công ty)(?:$|\s+(?:và|với|hoặc)\s)"
 )
 
 
@@ -238,8 +239,9 @@ def join_continuations(lines: Iterable[str]) -> list[str]:
         if not line or line in "-–+•":
             continue
         has_bullet = bool(_BULLET_RE.match(line))
-        body = strip_bullet(line)
-        if not body:
+        # Keep a trailing separator: "UBND các xã, phường," + "đặc khu" keeps its comma.
+        body = _BULLET_RE.sub("", line).strip()
+        if not body.rstrip(",;").strip():
             continue
         if out and not has_bullet and not body.startswith(("(", "[")):
             prev = out[-1]

@@ -24,7 +24,7 @@ from .result import ReadWarning
 from .values import read_prose_value
 
 _TARGET_HEAD_RE = re.compile(
-    r"^(?:các\s+)?(?:muc tieu|chi tieu)(?:\s*,\s*(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
+    r"^(?:cac\s+)?(?:muc tieu|chi tieu)(?:\s*,\s*(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
     r"phan dau|den nam|nam|giai doan|trong|ve)\b.*)?\s*:?\s*$"
 )
 _NOT_TARGET_HEAD_RE = re.compile(r"^(?:muc tieu|chi tieu)\s+(?:chung|tong quat|tong the|dai han)\b")

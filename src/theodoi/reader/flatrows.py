@@ -41,6 +41,10 @@ _GLUE_AGENCY_RE = re.compile(
     r"Bưu điện|Điện lực|Thanh tra|Mặt trận|Ủy ban MTTQ)\s)"
 )
 _NUMBERISH_RE = re.compile(r"\d")
+# A verb whose object follows: "Thành lập" + "Trung tâm giám sát ..." is one sentence.
+_GOVERNING_END_RE = re.compile(
+    r"\b(?:thành lập|kiện toàn|củng cố|nâng cấp|xây dựng|hình thành|sáp nhập|hợp nhất|giải thể|"
+    r"đầu tư|vận hành|duy trì|hỗ trợ|giao|chỉ đạo|phát triển|thí điểm|đưa|chuyển)\s*$", re.IGNORECASE)
 _VALUE_RE = re.compile(r"^[\s≥≤><=~+\-–]*(?:tối thiểu|tối đa|ít nhất|trên|dưới|đạt|khoảng)?\s*[\d.,]+")
 
 
@@ -70,6 +74,7 @@ def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[st
         for gm in reversed(list(_GLUE_AGENCY_RE.finditer(head))):
             before, after = head[: gm.start()], head[gm.end():]
             if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
+                    and not _GOVERNING_END_RE.search(before)
                     and not _HEAD_END_RE.search(before)
                     and not before.rstrip().endswith((",", ";", "-", "–"))
                     and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
