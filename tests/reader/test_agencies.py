@@ -32,6 +32,17 @@ CASES = [
     ("Sở Thông tin và Truyền thông;", ["Sở Thông tin và Truyền thông"]),
     ("Văn phòng Sở Y tế", ["Văn phòng Sở Y tế"]),
     ("UBND tỉnh và Ủy ban MTTQ Việt Nam tỉnh", ["UBND tỉnh", "Ủy ban MTTQ Việt Nam tỉnh"]),
+    # A generic head word with no name after it belongs to the name before the comma.
+    ("Phòng Bưu chính, Viễn thông", ["Phòng Bưu chính, Viễn thông"]),
+    ("Phòng Bưu chính, Viễn thông và Công nghệ thông tin, Công an tỉnh",
+     ["Phòng Bưu chính, Viễn thông và Công nghệ thông tin", "Công an tỉnh"]),
+    ("Sở Tư pháp, Viễn thông Nghệ An", ["Sở Tư pháp", "Viễn thông Nghệ An"]),
+    # Capitalised second words of self-standing bodies, capitalised collectives.
+    ("Thành Đoàn, Hội Liên hiệp Phụ nữ thành phố, Trường Đại học Hàng hải",
+     ["Thành Đoàn", "Hội Liên hiệp Phụ nữ thành phố", "Trường Đại học Hàng hải"]),
+    ("Văn phòng HĐND và UBND xã, Các thôn, tổ dân phố", ["Văn phòng HĐND và UBND xã", "Các thôn, tổ dân phố"]),
+    # A wrapped collective keeps its comma.
+    ("- UBND các xã, phường,\nđặc khu\n- Sở Tài chính", ["UBND các xã, phường, đặc khu", "Sở Tài chính"]),
 ]
 
 

@@ -67,3 +67,7 @@ def test_is_deadline_only_for_short_time_phrases():
     assert is_deadline("Nhiệm vụ thường xuyên")
     assert not is_deadline("Hoàn thành các nhiệm vụ được giao theo Nghị quyết trong năm 2025 của tỉnh")
     assert not is_deadline("100% dữ liệu đã số hóa 30/09/2025")
+    # A time word must be whole: "Quyết định" does not open with "Quý", "Năng lực" not "Năm".
+    assert not is_deadline("Quyết định giao dự toán 01/2026")
+    assert not is_deadline("Thẩm định 6/2026")
+    assert is_deadline("Quý 2/2026")

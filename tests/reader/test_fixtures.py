@@ -15,6 +15,20 @@
 - flat_pdf_other_order.txt: a PDF extraction with empty lines between lines and no
   cell borders, deadline column before the agencies, cells glued on one line,
   letter sections, a page number and a repeated header at a page break.
+- md_layout_header_commune.md: a commune party plan whose header is a Markdown layout
+  table (number and date in separate rows), italic basis lines naming a law
+  (20/2023/QH15) and a QĐ-TTg decision, "1)" targets under "2. Các chỉ tiêu" closed by
+  "3. Yêu cầu", "Label: duy trì/đạt chuẩn ..." qualitative targets, "4-6% GRDP", body
+  tasks "1." under Roman groups (II.1, III.1) with agency names holding a comma
+  ("Phòng Bưu chính, Viễn thông và ...") and capitalised collectives ("Các chi bộ ...").
+- pdf_flat_bullets_city.txt: a flat PDF task table (product before deadline) with
+  bulleted partners whose place name wraps ("- Bảo hiểm xã hội thành phố" / "Hải
+  Phòng"), products opening with an agency head word ("Cổng thông tin ..." / "được
+  nâng cấp"), a task text "Thành lập Trung tâm ...", and a two-line header repeated
+  after a page number; document numbers in brackets and inside task cells.
+- web_ministry_blank_cells_footer.txt: a crawled ministry plan with a breadcrumb,
+  one cell per line where empty cells are empty lines, and the page's footer
+  (related news with a document number, comments, copyright) after the signature.
 """
 
 from __future__ import annotations
