@@ -163,14 +163,23 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
     h.end_index = body_start
     # Kind line: the first paragraph that opens with a kind word in capitals.
     kind_rest = ""
+    candidates = []
     for i, p in enumerate(paras[: max(body_start, 1) + 2]):
         m = _KIND_RE.match(p.text)
         if m and is_caps_text(m.group(1)):
-            h.kind = m.group(1)
-            h.kind_index = i
-            kind_rest = m.group(3).strip()
-            h.used.add(i)
-            break
+            candidates.append((i, m))
+    # A web page may print the title in capitals above the document: the document's own
+    # kind line is the one under its number and date lines.
+    chosen = next((c for c in candidates if any(
+        (_NUMBER_LINE_RE.match(q.text) and (":" in q.text[:5] or find_docnos(q.text)))
+        or _DATE_LINE_RE.match(q.text)
+        for q in paras[max(0, c[0] - 8): c[0]])), candidates[0] if candidates else None)
+    if chosen:
+        i, m = chosen
+        h.kind = m.group(1)
+        h.kind_index = i
+        kind_rest = m.group(3).strip()
+        h.used.add(i)
     # Number and date lines before the kind line (or near the top).
     top = paras[: (h.kind_index if h.kind_index is not None else min(n, 8)) + 1]
     authority: list[str] = []

@@ -606,13 +606,28 @@ def _web_footer_start(lines: list[str]) -> int:
             continue
         if k <= kind_at + 5 or len(s.split()) > 12 or not s:
             continue
-        if _WEB_FOOTER_RE.match(s):
-            return k
-        if _WEB_WEAK_RE.match(s):
+        footer = bool(_WEB_FOOTER_RE.match(s))
+        if not footer and _WEB_WEAK_RE.match(s):
             near = [x.strip() for x in lines[k + 1: k + 8] if x.strip()]
-            if any(_WEB_FOOTER_RE.match(x) or _WEB_WEAK_RE.match(x) for x in near):
-                return k
+            footer = any(_WEB_FOOTER_RE.match(x) or _WEB_WEAK_RE.match(x) for x in near)
+        if footer and not any(_document_part(x) for x in lines[k + 1:]):
+            return k
     return len(lines)
+
+
+def _document_part(line: str) -> bool:
+    """A line that only the document itself has: a Roman heading in capitals, the
+    basis phrase, the kind line, a table header, the signature block."""
+    s = line.strip()
+    if not s:
+        return False
+    mk = parse_marker(s)
+    if mk and mk.kind == "roman" and mk.rest and is_caps_text(mk.rest):
+        return True
+    if s.startswith(("Căn cứ", "Nơi nhận", "TM.", "T/M", "KT.")):
+        return True
+    return is_caps_text(s) and fold(s).startswith(_KIND_WORDS) or (
+        bool(_HEADER_START_RE.match(fold(s))) and _detect_header([s], 0) is not None)
 
 
 _KIND_WORDS = ("ke hoach", "chuong trinh", "phu luc", "quyet dinh", "nghi quyet", "chi thi", "de an",
