@@ -8,8 +8,13 @@ from seedfiles import gold
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """PBKDF2 costs ~0.2 s per account; tests need no protection against cracking."""
+def fast_password_hasher(request):
+    """PBKDF2 costs ~0.2 s per account; tests need no protection against cracking.
+
+    Skipped when pytest-django is not loaded (``-p no:django`` for the reader's tests)."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
