@@ -22,7 +22,16 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture
-def world(tree, users):
+def frozen_today(monkeypatch, settings):
+    """Pages compute statuses "as of today": today is 20/10/2025 for these tests."""
+    moment = aware(TODAY)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    settings.THEODOI_REPORTING_START = "2025-07-15"
+    return TODAY
+
+
+@pytest.fixture
+def world(tree, users, frozen_today):
     """Plan P (public) and Q (not public); three monthly periods (Aug, Sep, Oct 2025).
 
     Tasks, with their status on 20/10/2025:

@@ -125,5 +125,6 @@ def test_unit_scope_counts_only_its_subtree(world):
 def test_dashboard_queries_do_not_grow_with_rows(world, django_assert_max_num_queries):
     from theodoi.dashboard import metrics
 
-    with django_assert_max_num_queries(14):
+    # Fifteen at most: the look-ups in older reports run only when some item is missing.
+    with django_assert_max_num_queries(15):
         metrics.build(metrics.Scope(), today=TODAY)
