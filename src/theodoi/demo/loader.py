@@ -6,12 +6,15 @@ production setup never does, so demo accounts never exist there.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime as dt
 import secrets
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
+from unittest import mock
 
 from django.db import transaction
 
@@ -181,12 +184,140 @@ def load_seed_plans(out: TextIO) -> int:
     return saved
 
 
+DEMO_MARK = "[Dữ liệu trình diễn]"
+DEMO_DIFFICULTIES = [
+    "Kinh phí thực hiện chưa được bố trí kịp thời.",
+    "Hạ tầng mạng tại một số thôn, bản còn hạn chế.",
+    "Thiếu cán bộ chuyên trách chuyển đổi số.",
+]
+DEMO_PROPOSALS = [
+    "Đề nghị Sở Tài chính tham mưu bố trí kinh phí.",
+    "Đề nghị Sở Khoa học và Công nghệ hướng dẫn nghiệp vụ.",
+]
+
+
+@contextlib.contextmanager
+def _clock(moment: dt.datetime):
+    """Run the reporting services as if at ``moment``, so sent/accepted dates, versions and
+    audit events of a demo report agree with its period (the services read timezone.now)."""
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def _at(day: dt.date, hour: int = 9) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def load_demo_reports(out: TextIO = sys.stdout, *, months: int = 4,
+                      today: dt.date | None = None) -> int:
+    """A few months of plausible reports for the seed plans' units, so the dashboard and the
+    consolidated report of a newcomer are not empty. Written through the reporting services
+    (open, save, send, accept) so statuses, versions and audit events are coherent; every
+    text says it is demo data. Returns the number of reports sent."""
+    import random
+
+    from django.utils import timezone
+
+    from theodoi.notifications.models import Notification
+    from theodoi.reporting import services as rs
+    from theodoi.reporting.models import ReportingPeriod
+    from theodoi.reporting.scope import open_assignments
+    from theodoi.reporting.selectors import report_content
+
+    today = today or timezone.localdate()
+    rs.ensure_periods(today=today)
+    periods = list(ReportingPeriod.objects.filter(frequency="monthly", due__lt=today)
+                   .order_by("-end")[:months])[::-1]
+    unit_ids = sorted(set(open_assignments("monthly").values_list("unit_id", flat=True)))
+    province = Unit.objects.filter(parent__isnull=True, is_active=True).order_by("path").first()
+    if not periods or not unit_ids or province is None:
+        return 0
+    # Two robots that cannot log in (inactive, no password) act for the units and the
+    # standing agency; the audit trail names them as demo data.
+    head = User(username="trinhdien.donvi", role=Role.UNIT_HEAD, unit=province, is_active=False,
+                is_demo=True, full_name=f"{DEMO_MARK} đơn vị báo cáo")
+    standing = User(username="trinhdien.thuongtruc", role=Role.STANDING, unit=province,
+                    is_active=False, is_demo=True, full_name=f"{DEMO_MARK} cơ quan thường trực")
+    for robot in (head, standing):
+        robot.set_unusable_password()
+        robot.save()
+    rng = random.Random(57)
+    units = Unit.objects.in_bulk(unit_ids)
+    fate: dict[tuple[int, int], dt.date | None] = {}
+    sent = 0
+    for index, period in enumerate(periods):
+        last = index == len(periods) - 1
+        for unit_id in unit_ids:
+            roll = rng.random()
+            if roll > (0.8 if last else 0.93):
+                continue  # this unit did not report this month
+            sent_on = period.due - dt.timedelta(days=rng.randint(0, 2)) if roll < 0.8 else \
+                period.due + dt.timedelta(days=rng.randint(1, 6))
+            with _clock(_at(period.end + dt.timedelta(days=1))):
+                report = rs.open_report(actor=head, period=period, unit=units[unit_id])
+                content = report_content(report, today=period.end)
+            tasks, targets = {}, {}
+            for row in content.lead_rows:
+                t = row.task
+                key = (unit_id, t.pk)
+                if key not in fate:
+                    f = rng.random()
+                    if t.due_date and f < 0.5:
+                        fate[key] = t.due_date - dt.timedelta(days=rng.randint(0, 20))
+                    elif t.due_date and f < 0.7:
+                        fate[key] = t.due_date + dt.timedelta(days=rng.randint(5, 40))
+                    elif not t.due_date and not t.is_recurring and f < 0.3:
+                        fate[key] = period.end - dt.timedelta(days=rng.randint(0, 25))
+                    else:
+                        fate[key] = None
+                done_on = fate[key]
+                if done_on is not None and done_on <= period.end:
+                    tasks[t.pk] = {"is_lead": True, "status": "done", "progress": 100,
+                                   "completed_on": done_on, "doc_numbers": f"{100 + t.pk}/QĐ-UBND",
+                                   "done_text": f"{DEMO_MARK} Đã hoàn thành, ban hành văn bản."}
+                    continue
+                hard = rng.random() < 0.15
+                tasks[t.pk] = {
+                    "is_lead": True, "status": "ongoing",
+                    "progress": min(90, 15 * (index + 1) + rng.randint(0, 15)),
+                    "done_text": f"{DEMO_MARK} Đang triển khai theo kế hoạch.",
+                    "difficulties": f"{DEMO_MARK} {rng.choice(DEMO_DIFFICULTIES)}" if hard else "",
+                    "proposals": f"{DEMO_MARK} {rng.choice(DEMO_PROPOSALS)}" if hard else ""}
+            for row in content.targets:
+                t = row.target
+                if row.is_qualitative:
+                    values = {"qualitative_met": index >= 1 and t.pk % 3 != 0}
+                else:
+                    goal = float(t.value or t.value_max or 100)
+                    share = 0.8 + 0.07 * index + rng.uniform(-0.1, 0.1)
+                    values = {"value": rs.to_decimal(round(goal * share, 2))}
+                targets[t.pk] = {**values, "as_of": period.end,
+                                 "source": f"{DEMO_MARK} Số liệu của đơn vị"}
+            with _clock(_at(sent_on)):
+                rs.save_report(actor=head, report=report, tasks=tasks, targets=targets,
+                               summary=f"{DEMO_MARK} Báo cáo mẫu sinh tự động khi khởi động lần "
+                                       f"đầu, không phải số liệu thật.",
+                               nothing_to_report=not tasks and not targets)
+                report = rs.approve_and_send(actor=head, report=report)
+            if not last or rng.random() < 0.5:
+                with _clock(_at(sent_on + dt.timedelta(days=1), 15)):
+                    rs.accept_report(actor=standing, report=report)
+            sent += 1
+    # The demo standing officer need not wade through hundreds of "đã gửi" notices.
+    Notification.objects.filter(read_at__isnull=True).update(read_at=timezone.now())
+    print(f"  {sent} báo cáo đơn vị mẫu ({len(periods)} tháng gần nhất, {DEMO_MARK}).", file=out)
+    return sent
+
+
 def load_demo(out: TextIO = sys.stdout) -> list[tuple[str, str, str]]:
     print("Cơ sở dữ liệu trống: nạp dữ liệu trình diễn (đơn vị tỉnh Lai Châu, 5 kế hoạch mẫu)…", file=out)
     units = load_units()
     print(f"  {Unit.objects.count()} đơn vị.", file=out)
     load_seed_plans(out)
     accounts = create_demo_accounts(units)
+    load_demo_reports(out)
     print("\nTài khoản trình diễn (mật khẩu chỉ hiện một lần, hãy ghi lại):", file=out)
     width = max(len(u) for u, _, _ in accounts)
     for username, password, role in accounts:
