@@ -53,12 +53,7 @@ def test_binary_formats_give_the_rendered_plan(readings, suffix):
     assert plans[suffix]["tasks"] == gold["tasks"]
 
 
-# The text rendering (tab-led cells, one per line, as seed 003) is read by
-# textblocks.py; when this was written it lost rows with empty cells and glued
-# some unit cells to the indicator text. Not strict, so it turns green (XPASS)
-# as soon as the text path agrees.
-@pytest.mark.xfail(reason="text path (textblocks) misreads tab-cell tables with empty cells",
-                   strict=False)
+# The text rendering (tab-led cells, one per line, as seed 003) is read by textblocks.py.
 @pytest.mark.parametrize("suffix", list(RENDERERS))
 def test_text_same_as_binary(readings, suffix):
     _stem, plans = readings

@@ -113,6 +113,8 @@ def scan_header_phrases(text: str) -> list[tuple[str, str]] | None:
                 matched += n
                 break
         else:
+            if i == 0:
+                return None  # a header row opens with a header word, not a title ("PHỤ LỤC I: ...")
             if out and _YEARISH_RE.fullmatch(words[i]):
                 matched += 1
                 out[-1] = ("value", out[-1][1] + " " + words[i])

@@ -340,7 +340,9 @@ def _parse_tab_cells(lines: list[str], start: int, header: _Header,
             else:
                 cur.append(s)
         else:
-            if cur is None or len([c for c in cur]) >= ncols:
+            # A line without the tab right under a cell line continues that cell (a cell
+            # printed on several lines), even in the last column; after a blank it ends the table.
+            if cur is None or (len(cur) >= ncols and blank):
                 break
             if cur:
                 cur[-1] = f"{cur[-1]}\n{s}".strip()
