@@ -1,4 +1,7 @@
-"""A small handcrafted province whose every figure is known (see the docstring of ``world``)."""
+"""A small handcrafted province whose every figure is known (see the docstring of ``world``).
+
+Fixtures shared by tests/dashboard (through its conftest) and the dashboard browser test.
+"""
 
 from __future__ import annotations
 
