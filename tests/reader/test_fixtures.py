@@ -29,6 +29,10 @@
 - web_ministry_blank_cells_footer.txt: a crawled ministry plan with a breadcrumb,
   one cell per line where empty cells are empty lines, and the page's footer
   (related news with a document number, comments, copyright) after the signature.
+- md_header_families.md: pipe tables whose header cells no fixed phrase covers ("Số TT",
+  "Nội dung chỉ tiêu", "Đơn vị<br>đo", "Kế hoạch<br>năm 2026", "Đơn vị<br>theo dõi",
+  "Hoạt động/giải pháp", "Đơn vị chủ quản", "Đơn vị tham gia", "Kết quả đầu ra", "Mốc hoàn
+  thành"): column roles come from keyword families anywhere in the header text.
 """
 
 from __future__ import annotations

@@ -65,8 +65,11 @@ def _norm(cell: str) -> str:
     return " ".join(text.split()).strip(" ,")
 
 
-def classify_header(cell: str | None) -> str | None:
-    """Role of one header cell, or None when it is no known header."""
+def classify_header(cell: str | None, loose: bool = True) -> str | None:
+    """Role of one header cell, or None when it is no known header.
+
+    ``loose`` lets keyword families decide cells no known phrase covers; a line
+    of running text that might open a header is tested with ``loose=False``."""
     if not cell or not cell.strip():
         return None
     text = _norm(cell)
@@ -86,10 +89,63 @@ def classify_header(cell: str | None) -> str | None:
                 return "value"
             if len(rest) > 6:
                 return None
+            if rest and loose and not _NOT_HEADER_RE.search(cell.strip().strip("*_ ")):
+                # Only the opening words are a known phrase ("Đơn vị chủ quản", "Kết quả
+                # (sản phẩm)"): the keyword families read the whole cell.
+                return _family_role(text) or role
             return role
     # "Năm 2025" is a value column; "Đến năm 2030", "Giai đoạn 2026-2027" alone are group rows.
     if _YEARISH_RE.fullmatch(text) or re.fullmatch(r"nam \d{4}", text):
         return "value"
+    if not loose or _NOT_HEADER_RE.search(cell.strip().strip("*_ ")):
+        return None
+    return _family_role(text)
+
+
+# A numbered heading ("II. NỘI DUNG", "1. Mục tiêu") or a sentence ("... nhiệm vụ.") is no header cell.
+_NOT_HEADER_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–:]\s*\S|[.;!?]$")
+
+
+# Keyword families, tried in order on the folded header text (anywhere in it), for
+# header cells no known phrase covers: "Nhiệm vụ/giải pháp", "Đơn vị tham gia phối hợp",
+# "Mốc hoàn thành", "Kế hoạch năm 2026". Earlier families win ("Đơn vị chủ trì thực
+# hiện" is a lead column before "thực hiện" is read; "Chỉ tiêu năm 2026" is a value).
+def _kw(*alts: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+
+
+_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
+    ("note", _kw("ghi chu")),
+    ("other", _kw("kinh phi", "nguon von", "du toan", "hien trang", "uoc thuc hien", "ket qua thuc hien",
+                  "tinh hinh thuc hien", "co so phap ly", "thuc hien nam", "thoi gian bat dau", "linh vuc",
+                  "nam truoc", "ky truoc", "thuc trang")),
+    ("unit", _kw("don vi tinh", "dvt", "don vi do", "don vi do luong")),
+    ("lead", _kw("chu tri", "chu quan", "phu trach", "chiu trach nhiem", "dau moi")),
+    ("support", _kw("phoi hop", "tham gia", "cung thuc hien")),
+    ("lead", _kw("co quan", "don vi", "trach nhiem")),  # "Cơ quan thực hiện", "Đơn vị theo dõi"
+    ("deadline", _kw("thoi gian", "thoi han", "tien do", "moc", "thoi diem", "lo trinh")),
+    ("output", _kw("san pham", "dau ra", "ket qua du kien", "ket qua can dat", "yeu cau dat")),
+    ("value", re.compile(r"(?<![a-z])(?:chi tieu|chi so|ket qua|muc tieu|gia tri|ke hoach|nam)\b.*\b(?:19|20)\d\d\b")),
+    ("text", _kw("ten chi tieu", "noi dung chi tieu", "chi tieu", "chi so", "ten chi so")),
+    ("text", _kw("nhiem vu", "noi dung", "giai phap", "hoat dong", "cong viec", "de an", "du an",
+                 "chuong trinh", "ten")),
+    ("value", _kw("muc tieu", "ke hoach", "gia tri", "ket qua", "muc phan dau", "phan dau")),
+    ("no", re.compile(r"^(?:s ?tt|tt|so tt|so thu tu|thu tu|ma so|ma)$")),
+]
+# Cells that read as a body cell, not a header: an agency, a time phrase, a label with its value.
+_BODY_CELL_RE = re.compile(
+    r"^(?:so|phong|ubnd|uy ban|bo|cuc|vu|trung tam|cac|ban|van phong|cong an|hang|thuong xuyen|"
+    r"nhiem vu thuong xuyen|quy|thang|truoc|den|giai doan|trong|tam nhin|tu)\b|:\s*\S")
+
+
+def _family_role(text: str) -> str | None:
+    bare = re.sub(r"\([^)]*\)", " ", text).replace("/", " ").replace(",", " ").replace("-", " ")
+    bare = " ".join(bare.split())
+    if not bare or len(bare.split()) > 10 or _BODY_CELL_RE.search(bare):
+        return None
+    for role, pattern in _FAMILIES:
+        if pattern.search(bare):
+            return role
     return None
 
 

@@ -75,7 +75,7 @@ def _is_header_repeat(row: list[str], header_rows: list[list[str]]) -> bool:
         hk = [fold(c) for c in h if c.strip()]
         if key == hk:
             return True
-    known = sum(1 for c in row if c.strip() and classify_header(c))
+    known = sum(1 for c in row if c.strip() and classify_header(c, loose=False))
     return known >= max(2, len(key) - 1)
 
 

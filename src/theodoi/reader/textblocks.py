@@ -166,7 +166,7 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
                     end += 1
                 return _Header(mode, roles, cells, end)
     # One header cell per line.
-    if classify_header(s) and len(s.split()) <= 9:
+    if classify_header(s, loose=False) and len(s.split()) <= 9:
         cells, k, blanks = [], i, 0
         tabbed = line.startswith("\t")
         while k < len(lines) and len(cells) < 14:
