@@ -33,6 +33,9 @@
   "Nội dung chỉ tiêu", "Đơn vị<br>đo", "Kế hoạch<br>năm 2026", "Đơn vị<br>theo dõi",
   "Hoạt động/giải pháp", "Đơn vị chủ quản", "Đơn vị tham gia", "Kết quả đầu ra", "Mốc hoàn
   thành"): column roles come from keyword families anywhere in the header text.
+- md_nested_target_list.md: pandoc Markdown (escaped "1\\.", "#" headings), targets as a
+  "1)" list restarting under "**2\\. Chỉ tiêu đến cuối năm 2026**" with indented
+  continuation lines, closed by the heading's sibling "3\\. Yêu cầu".
 """
 
 from __future__ import annotations

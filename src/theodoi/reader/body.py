@@ -25,7 +25,7 @@ from .values import read_prose_value
 
 _TARGET_HEAD_RE = re.compile(
     r"^(?:cac\s+)?(?:muc tieu|chi tieu)(?:\s*,\s*(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
-    r"phan dau|den nam|nam|giai doan|trong|ve)\b.*)?\s*:?\s*$"
+    r"phan dau|den|nam|giai doan|trong|ve|can dat|dat duoc|dat|tu nay|chinh)\b.*)?\s*:?\s*$"
 )
 _NOT_TARGET_HEAD_RE = re.compile(r"^(?:muc tieu|chi tieu)\s+(?:chung|tong quat|tong the|dai han)\b")
 _TASK_HEAD_RE = re.compile(r"^(?:cac\s+)?(?:nhiem vu|giai phap|to chuc thuc hien|noi dung)")
@@ -146,7 +146,13 @@ def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> 
             continue
         if mk.kind == "roman":
             break
-        if head is not None and (_next_in_sequence(head, mk) or (mk.kind == head.kind and mk.level <= head.level
+        # A list that restarts at 1 under a numbered heading ("2. Chỉ tiêu" / "1. ..."), or the
+        # next number of the items already read, is the heading's own list, not its sibling.
+        own_list = (_plausible_item(items, mk) and mk.kind == item_kind) or (
+            not items and mk.label in ("1", "a") and head is not None and head.label is not None)
+        if own_list and not _is_target_heading(mk, text):
+            pass
+        elif head is not None and (_next_in_sequence(head, mk) or (mk.kind == head.kind and mk.level <= head.level
                                                               and mk.kind not in ("bullet", "paren")
                                                               and mk.closer == head.closer
                                                               and not _plausible_item(items, mk))):

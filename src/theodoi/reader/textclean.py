@@ -28,6 +28,7 @@ _ZW_RE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 _PAGE_NO_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*(?:[-–—])?\s*$",
                          re.IGNORECASE)
 _URL_ONLY_RE = re.compile(r"^\s*\(?(?:https?://|www\.)\S*\s*$")
+_MD_ESCAPE_RE = re.compile(r"\\([-\\`*_{}\[\]()#+.!<>~\"'])")
 _RULE_RE = re.compile(r"^\s*(?:[-_=*~.•]\s*){3,}$")
 
 
@@ -48,6 +49,8 @@ def clean_line(line: str) -> str:
         line = _LATEX_SPAN_RE.sub(_latex_span, line)
     if "\\" in line:
         line = _LATEX_CMD_RE.sub(lambda c: _LATEX_CMDS.get(c.group(0), c.group(0)), line)
+    if "\\" in line:
+        line = _MD_ESCAPE_RE.sub(r"\1", line)  # pandoc's "1\.", "\-\-\-", "\*"
     if "<" in line:
         line = _HTML_BR_RE.sub("\n", line)
         line = _HTML_TAG_RE.sub("", line)
