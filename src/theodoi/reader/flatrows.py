@@ -20,6 +20,7 @@ import re
 
 from .agencies import is_incomplete, looks_like_agency, starts_like_agency
 from .deadlines import is_deadline
+from .fastfold import fold
 from .vnchars import LOWER, UPPER
 
 NEG = -1e9
@@ -57,6 +58,26 @@ _GLUED_UNIT_RE = re.compile(
     rf"(?<=\S)\s+(%(?:\s*GRDP|\s*GDP)?|{UPPER}[^\s\d%]*(?:\s{LOWER}[^\s\d%]*){{0,2}})\s*$")
 
 
+# Units of measure a target table prints in its unit column (folded). A line that is one
+# of these, or ends with one after the indicator text, holds the unit cell.
+KNOWN_UNITS = frozenset((
+    "%", "% grdp", "% gdp", "% nsnn", "diem", "nguoi", "luot", "luot nguoi", "doanh nghiep", "trung tam",
+    "he thong", "mo hinh", "van bang", "sang che", "hang", "mbps", "gbps", "csdl", "gio", "ngay", "thang",
+    "nam", "ho", "ho gia dinh", "xa", "don vi", "co so", "san pham", "nen tang", "dien dan", "bai",
+    "tin bai", "lop", "khoa hoc", "de an", "du an", "chuong trinh", "ty dong", "trieu dong", "km",
+    "tram", "tram bts", "cong trinh", "van ban", "ho so", "thu tuc", "dich vu", "ung dung", "tai khoan",
+    "lan", "cuoc", "chi bo", "dang vien", "to chuc", "cong thong tin", "duong truyen", "may tinh",
+    "hop tac xa", "nhiem vu", "sang kien", "giai phap", "ket noi", "co quan", "bo", "so", "thiet bi",
+    "phan mem", "cong", "trang", "nguoi/vien chuc", "so luong", "ty le", "chi so",
+))
+
+
+def is_unit_text(text: str) -> bool:
+    return " ".join(fold(text).split()) in KNOWN_UNITS
+
+
+_TAIL_UNIT_RE = re.compile(
+    rf"(?:(?<={LOWER})|(?<=[\d)]))\s+(%(?:\s*(?:GRDP|GDP|NSNN))?|{UPPER}{LOWER}*(?:\s{LOWER}+)?)\s*$")
 _VALUE_ONLY_RE = re.compile(r"(?:≥|≤|>=|<=|>|<|=)?\s*\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*%?")
 
 
@@ -80,8 +101,10 @@ def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[st
                     and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
                 return before, after
     if targets:
+        if _VALUE_ONLY_RE.fullmatch(head.strip()):
+            return None  # "10 - 15" is one range, not "10 -" and "15"
         m = _GLUED_VALUE_RE.search(head)
-        if m and len(head[: m.start()].split()) >= 2:
+        if m and len(head[: m.start()].split()) >= 2 and not head[: m.start()].rstrip().endswith(("-", "–")):
             return head[: m.start()], m.group(1).strip()
     return None
 
@@ -105,6 +128,10 @@ def split_glued(lines: list[str], targets: bool = False) -> list[str]:
                     head = head[: um.start()]
                     tails.insert(0, um.group(1).strip())
                 break
+        if targets and not tails:
+            um = _TAIL_UNIT_RE.search(head)
+            if um and len(head[: um.start()].split()) >= 2 and is_unit_text(um.group(1)):
+                head, tails = head[: um.start()], [um.group(1).strip()]  # "... trên địa bàn tỉnh %"
         out.extend(p for p in (head, *tails) if p.strip())
     return out
 
@@ -218,12 +245,19 @@ def segment(lines: list[str], roles: list[str]) -> list[list[str]]:
             if length > 2:
                 return NEG
             text = joined(i, j)
+            if is_unit_text(text):
+                return 3.0  # "Trung tâm", "Doanh" / "nghiệp"
             ok = (len(text.split()) <= 4 and not _VALUE_RE.match(text) and not looks_like_agency(text)
                   and not any(f.ag[i:j]))
             return 2.0 if ok else -4.0 * length
         if role == "value":
-            if length > 2:
+            if length > 4:
                 return NEG
+            # A value cell wraps only mid-phrase: "≤ 15 cả nước;" / "≤ 3 trong" / "vùng",
+            # "Đạt mức trung" / "bình khá của" / "cả nước".
+            for k in range(i + 1, j):
+                if not (lines[k][:1].islower() or lines[k - 1].rstrip().endswith((";", ",", "-", "–"))):
+                    return NEG if length > 2 else -3.0 * length
             text = joined(i, j)
             ok = (bool(_VALUE_RE.match(text)) or len(text.split()) <= 5) and not any(f.ag[i:j])
             return 2.0 if ok else -3.0 * length

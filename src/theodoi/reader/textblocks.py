@@ -398,7 +398,10 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
             if _ends_table(s):
                 k -= 1
                 break
-        elif _header_like(s) and _detect_header(lines, k - 1):
+        elif _header_like(s) and (again := _detect_header(lines, k - 1)):
+            if again.roles == header.roles and again.mode == header.mode:
+                k = again.end  # the same header repeated on a new page: the table goes on
+                continue
             k -= 1
             break
         if fold(s) in header_lines:
