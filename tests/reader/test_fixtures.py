@@ -36,6 +36,10 @@
 - md_nested_target_list.md: pandoc Markdown (escaped "1\\.", "#" headings), targets as a
   "1)" list restarting under "**2\\. Chỉ tiêu đến cuối năm 2026**" with indented
   continuation lines, closed by the heading's sibling "3\\. Yêu cầu".
+- flat_pdf_page_break_units.txt: a flat PDF target table ("Tên chỉ tiêu", a value header
+  wrapped "Kế hoạch" / "năm 2026") broken by "Trang 2", a form feed and the repeated
+  two-line header; a "%" glued to the indicator's last line, units wrapped ("Hợp tác" /
+  "xã"), a unit that opens like an agency ("Trung tâm"), a range "20 - 25".
 """
 
 from __future__ import annotations

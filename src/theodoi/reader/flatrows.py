@@ -245,6 +245,8 @@ def segment(lines: list[str], roles: list[str]) -> list[list[str]]:
             if length > 2:
                 return NEG
             text = joined(i, j)
+            if lines[i][:1].islower():
+                return -4.0 * length  # "bàn huyện" continues the indicator text
             if is_unit_text(text):
                 return 3.0  # "Trung tâm", "Doanh" / "nghiệp"
             ok = (len(text.split()) <= 4 and not _VALUE_RE.match(text) and not looks_like_agency(text)
@@ -259,6 +261,8 @@ def segment(lines: list[str], roles: list[str]) -> list[list[str]]:
                 if not (lines[k][:1].islower() or lines[k - 1].rstrip().endswith((";", ",", "-", "–"))):
                     return NEG if length > 2 else -3.0 * length
             text = joined(i, j)
+            if lines[i][:1].islower() or is_unit_text(text) and not _VALUE_RE.match(text):
+                return -4.0 * length  # a value cell opens with a number or a capital; "%" is a unit
             ok = (bool(_VALUE_RE.match(text)) or len(text.split()) <= 5) and not any(f.ag[i:j])
             return 2.0 if ok else -3.0 * length
         score = prefix[ci][j] - prefix[ci][i]

@@ -378,6 +378,8 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
         if _END_TABLE_RE.match(s) or is_rule(s):
             k -= 1
             break
+        if is_page_number(s) and not re.fullmatch(r"\d{1,3}\.?", s):
+            continue  # "Trang 2", "- 3 -", "2/10" between two pages of the table
         if kind == "tasks" and len(s.split()) >= 3 and _header_like(s):
             scanned = scan_header_phrases(s)
             if scanned and len(scanned) >= 3:
@@ -443,7 +445,9 @@ def _page_number_here(lines: list[str], k: int, seq: _Sequence) -> bool:
     due is a page number ("... 2" / "7" / "3 ...")."""
     nxt = next((lines[j].strip() for j in range(k, min(len(lines), k + 6)) if lines[j].strip()), "")
     if not nxt:
-        return False
+        return k >= len(lines) or not any(x.strip() for x in lines[k:k + 6])
+    if _END_TABLE_RE.match(nxt):
+        return True  # the last page's number before the next appendix
     scanned = scan_header_phrases(nxt) if len(nxt.split()) >= 3 and _header_like(nxt) else None
     if scanned and len(scanned) >= 3:
         return True

@@ -21,7 +21,7 @@ _LATEX_CMD_RE = re.compile(r"\\(?:geq|ge|leq|le|%|times|pm|approx|neq|cdot|sim|t
 _MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)")
 _MD_WHOLE_EMPH_RE = re.compile(r"^(\s*)([*_])(?=\S)(.+?)(?<=\S)\2\s*$")
 _MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+_MD_QUOTE_RE = re.compile(r"^\s{0,3}>(?!=|\s*\d)\s?")  # not "> 70", a value
 _HTML_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_TAG_RE = re.compile(r"</?(?:b|i|u|strong|em|span|p|div|sup|sub)(?:\s[^>]*)?>", re.IGNORECASE)
 _ZW_RE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
