@@ -47,6 +47,7 @@ _ISSUE_VERB_RE = re.compile(
     r"\b(?:ban hành|xây dựng|triển khai|thống nhất ban hành|đề ra|lập)\s+(?:các\s+)?"
     r"(?:Kế hoạch|kế hoạch|Chương trình|chương trình|Quy chế|Đề án|Hướng dẫn|Quyết định|Chỉ thị)\b"
 )
+_PROPOSAL_RE = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Theo|Xét)\s+(?:đề nghị|đề xuất|tờ trình)", re.IGNORECASE)
 _BASIS_RE = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo|Xét)\b")
 _DOC_WORDS = (r"(?:Nghị quyết|Kế hoạch|Chương trình hành động|Chương trình|Thông báo kết luận|Thông báo|"
               r"Kết luận|Quyết định|Chỉ thị|Quy chế|Công văn|Hướng dẫn|Đề án|Nghị định|Luật|Thông tư|"
@@ -55,6 +56,12 @@ _BETWEEN_LIST_RE = re.compile(
     rf"^\s*(?:[,;]|và|,\s*và)?\s*(?:các\s+)?(?:{_DOC_WORDS})?\s*(?:của[^,;]*?)?\s*(?:số\s*)?$"
 )
 _LIST_GAP_RE = re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:các\s+)?(?:{_DOC_WORDS})?\s*(?:số\s*)?$")
+# "57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và Nghị quyết số 71/NQ-CP": a second object
+# after the first one's own date and issuer (no description "về ..." in between).
+_COORD_GAP_RE = re.compile(
+    rf"^\s*,?\s*(?:ngày\s+[\d/.\-]+(?:\s+tháng\s+\d+\s+năm\s+\d+)?\s*,?\s*)?"
+    rf"(?:của\s+(?:(?!\bvề\b)[^,;()]){{1,60}}?)?\s*(?:,|;|và|,\s*và)\s*(?:các\s+)?(?:{_DOC_WORDS})\s*(?:số\s*)?$",
+    re.IGNORECASE)
 _MOTTO_RE = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP")
 _TITLE_STOP_RE = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai thực hiện|Theo đề nghị|Xét đề nghị|Kính gửi|Nơi nhận|"
@@ -128,7 +135,7 @@ def _direct_objects(clause: str, max_lead_in: int = 15) -> list[str]:
         return []
     out = [found[0][2]]
     for (_s0, e0, _n0), (s1, _e1, n1) in zip(found, found[1:], strict=False):
-        if _LIST_GAP_RE.match(clause[e0:s1]):
+        if _LIST_GAP_RE.match(clause[e0:s1]) or _COORD_GAP_RE.match(clause[e0:s1]):
             out.append(n1)
         else:
             break
@@ -260,8 +267,8 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
         implements.extend(_direct_objects(h.title, max_lead_in=40))
     start = (h.kind_index or 0) + 1
     for p in paras[start: body_start]:
-        if not _BASIS_RE.match(p.text):
-            continue
+        if not _BASIS_RE.match(p.text) or _PROPOSAL_RE.match(p.text):
+            continue  # "Xét đề nghị của Sở A tại Tờ trình số ...": a proposal, not a basis
         for sentence in re.split(r"(?<=[.;])\s+(?=\S)|;\s*", p.text):
             clause = re.sub(r"^\s*(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo|Xét)\s+", "", sentence)
             implements.extend(_direct_objects(clause))
