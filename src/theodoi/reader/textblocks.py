@@ -300,6 +300,8 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str,
             else:
                 rows.append(cells)
                 line_nos.append(k + 1)
+        elif rows and is_page_number(s) and k + 1 < len(lines) and sep in lines[k + 1]:
+            pass  # a page number between two pages of the table
         elif rows:
             rows[-1][-1] = f"{rows[-1][-1]}\n{s}".strip()
         else:

@@ -30,9 +30,13 @@ _PROSE_RANGE_RE = re.compile(
 _TWO_WORD_UNITS = ("doanh nghiệp", "sản phẩm", "công trình", "sáng kiến", "mô hình", "bài báo",
                    "nhiệm vụ", "dự án", "tổ chức", "cán bộ", "người dân", "hộ gia đình", "lượt người",
                    "hợp tác xã", "cơ sở", "đơn vị", "thủ tục", "hồ sơ", "ngày làm việc", "giờ làm việc",
-                   "điểm truy cập", "trạm BTS", "quốc gia", "tài khoản")
+                   "điểm truy cập", "trạm BTS", "quốc gia", "tài khoản", "nền tảng", "diễn đàn", "trung tâm",
+                   "hệ thống", "văn bằng", "sáng chế", "chi bộ", "đảng viên", "cuộc thi",
+                   "hội nghị", "hội thảo", "chương trình", "đề án", "tin bài", "giải pháp", "ứng dụng",
+                   "dịch vụ", "cơ sở dữ liệu", "phần mềm", "thiết bị", "công trình", "làng nghề")
 _STRONG_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không thấp hơn", "tối đa", "không quá",
                  "không vượt quá", "lớn hơn", "nhỏ hơn", "thấp hơn", "ít hơn", "giảm xuống dưới", "vượt"}
+_REACH_BEFORE_RE = re.compile(r"\b(?:đạt|là|ở mức|phấn đấu|duy trì)\s*$", re.IGNORECASE)
 _PCT_RE = re.compile(rf"(?<![\w/.,])(?P<num>{_NUM})\s*%")
 _REACH_RE = re.compile(rf"\b(?:đạt|là|bằng|khoảng|chiếm)\s+(?:mức\s+)?(?P<num>{_NUM})(?!\s*[/\-]\s*\d)")
 _FRACTION_RE = re.compile(r"(?<![\w/.,])(?P<num>\d+)\s*/\s*(?P<den>\d+)\s+(?P<unit>[^\s,.;:()]+)")
@@ -171,7 +175,8 @@ def read_prose_value(text: str) -> dict:
             continue
         # "trên 01 vạn dân", "từ 14 tuổi": a bound only with a percentage or a comparative word.
         if unit is None:
-            if word not in _STRONG_WORDS:
+            # "đạt trên 0,75 điểm": a weak word is a bound after a verb of result.
+            if word not in _STRONG_WORDS and not _REACH_BEFORE_RE.search(text[: m.start()]):
                 continue
             unit = _noun_unit(text, m.end())
         cands.append((m.start(), _op(word), to_number(m.group("num")), unit))
