@@ -43,6 +43,10 @@ CASES = [
     ("Văn phòng HĐND và UBND xã, Các thôn, tổ dân phố", ["Văn phòng HĐND và UBND xã", "Các thôn, tổ dân phố"]),
     # A wrapped collective keeps its comma.
     ("- UBND các xã, phường,\nđặc khu\n- Sở Tài chính", ["UBND các xã, phường, đặc khu", "Sở Tài chính"]),
+    # A name, then a collective joined by "và" or a comma.
+    ("Kho bạc Nhà nước khu vực và các tổ chức tín dụng trên địa bàn",
+     ["Kho bạc Nhà nước khu vực", "các tổ chức tín dụng trên địa bàn"]),
+    ("Cục Văn hóa cơ sở, các Cục, Vụ liên quan", ["Cục Văn hóa cơ sở", "các Cục, Vụ liên quan"]),
 ]
 
 

@@ -47,7 +47,7 @@ _COLLECTIVE_NOUNS = (
     "trường", "hội", "đoàn thể", "huyện", "thành phố", "trung tâm", "cơ sở", "ủy ban", "uỷ ban",
     "chi, đảng bộ", "tổ chức đảng", "lực lượng", "nhà mạng", "doanh nghiệp viễn thông",
     "Phòng", "Sở", "Ban", "cơ quan, đơn vị", "tập đoàn", "công ty", "viện", "bệnh viện", "đài",
-    "UBND", "Ủy ban", "thôn", "bản", "khu phố", "chủ đầu tư", "thành viên", "hợp tác xã", "ngân hàng",
+    "UBND", "Ủy ban", "thôn", "bản", "Cục", "cục", "Vụ", "vụ", "khu phố", "chủ đầu tư", "thành viên", "hợp tác xã", "ngân hàng",
     "hộ kinh doanh", "hộ gia đình", "tổ dân phố", "khu dân cư", "thôn, bản", "nhà trường", "Hội",
 )
 
@@ -195,8 +195,10 @@ def _split_and(part: str) -> list[str]:
     for piece in pieces:
         # "Văn phòng HĐND và UBND xã" is one office serving both bodies.
         shared = bool(out) and _SHARED_OFFICE_RE.match(out[-1]) and _OWNER_HEAD_RE.match(piece)
-        if (out and not shared and _complete_name(out[-1]) and _complete_name(piece)
-                and _UPPER_FIRST_RE.match(piece)):
+        # "Ngân hàng Nhà nước chi nhánh tỉnh và các ngân hàng thương mại": a name, then a collective.
+        if (out and not shared and _complete_name(out[-1]) and (
+                _complete_name(piece) and _UPPER_FIRST_RE.match(piece)
+                or _COLLECTIVE_START_RE.match(piece) and len(piece.split()) >= 3)):
             out.append(piece)
         elif out:
             out[-1] = f"{out[-1]} và {piece}"
