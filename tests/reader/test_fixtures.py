@@ -40,6 +40,10 @@
   wrapped "Kế hoạch" / "năm 2026") broken by "Trang 2", a form feed and the repeated
   two-line header; a "%" glued to the indicator's last line, units wrapped ("Hợp tác" /
   "xã"), a unit that opens like an agency ("Trung tâm"), a range "20 - 25".
+- md_grid_tables_district.md: pandoc grid tables ("+---+" borders, cells wrapped over
+  several lines, a blank cell line between two agencies, a "+===+" header separator in
+  one table and none in the other), a value column headed by a period ("Đến năm 2030"),
+  letter groups for targets and Roman sections for tasks.
 """
 
 from __future__ import annotations

@@ -180,14 +180,26 @@ def scan_header_phrases(text: str) -> list[tuple[str, str]] | None:
     return out
 
 
-def resolve_roles(labels: list[str | None]) -> list[str | None]:
+_PERIOD_HEAD_RE = re.compile(
+    r"^(?:giai doan|den nam|nam|den|thoi ky|muc tieu)?\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
+
+
+def resolve_roles(labels: list[str | None], cells: list[str] | None = None) -> list[str | None]:
     """Settle ambiguous roles across a whole header row.
 
     "Chỉ tiêu" is the indicator column unless another column already holds
     the text ("Nội dung", "Tên chỉ tiêu"), in which case it is the value.
     "Kết quả" after a task table's lead/deadline columns is its output.
+    A period cell ("Giai đoạn 2025 - 2030", "Đến năm 2030") is a group row on
+    its own, but in a header row beside an indicator column and no value
+    column it heads the values set for that period.
     """
     roles = list(labels)
+    if cells and "text" in roles and "value" not in roles:
+        for i, (r, c) in enumerate(zip(roles, cells, strict=False)):
+            if r is None and c and _PERIOD_HEAD_RE.match(_norm(c)):
+                roles[i] = "value"
+                break
     text_cols = [i for i, r in enumerate(roles) if r == "text"]
     if len(text_cols) > 1:
         for i in text_cols[1:]:

@@ -51,7 +51,7 @@ def _find_header(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
         labels = [classify_header(c) for c in row]
         if sum(1 for x in labels if x) < 2:
             continue
-        roles = resolve_roles(labels)
+        roles = resolve_roles(labels, row)
         # A second header row under merged cells ("Cơ quan thực hiện" / "Chủ trì | Phối hợp").
         if i + 1 < len(rows):
             below = [classify_header(c) for c in rows[i + 1]]

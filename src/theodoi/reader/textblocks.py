@@ -158,7 +158,7 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
         if sep in s and s.count(sep) >= (2 if sep == "|" else 2):
             cells = _split_cells(line, sep)
             labels = [classify_header(c) for c in cells]
-            roles = resolve_roles(labels)
+            roles = resolve_roles(labels, cells)
             if sum(1 for r in roles if r) >= 3 and table_kind(roles):
                 end = i + 1
                 # Header continued on a second row (merged header cells).
@@ -183,7 +183,7 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
             cells.append(t)
             k += 1
         if len(cells) >= 3:
-            roles = resolve_roles([classify_header(c) for c in cells])
+            roles = resolve_roles([classify_header(c) for c in cells], cells)
             if table_kind(roles):
                 return _Header("cells", roles, cells, k, tab_indented=tabbed)
     # Header printed on one line (and wrapped over a few more).
@@ -683,10 +683,83 @@ def _layout_table(lines: list[str], k: int) -> tuple[list[tuple[str, int]], int]
     return out, j
 
 
+_GRID_BORDER_RE = re.compile(r"^\s*\+(?:[-=:]+\+){2,}\s*$")
+
+
+def _grid_cells(line: str, cuts: list[int]) -> list[str] | None:
+    """The cell pieces of one physical line of a grid table (None: not a grid line)."""
+    s = line.rstrip()
+    if not s.lstrip().startswith("|"):
+        return None
+    pieces = s.strip().split("|")
+    if len(pieces) == len(cuts) + 1 and not pieces[0] and not pieces[-1]:
+        return pieces[1:-1]
+    # A "|" inside a cell: cut at the border's column positions instead.
+    return [s[a + 1:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _grid_tables_to_pipe(lines: list[str]) -> list[str]:
+    """Rewrite Markdown grid tables (pandoc's "+---+---+" borders) as pipe rows.
+
+    In a grid table a row runs from one border line to the next and each cell
+    wraps over several physical lines: the cell's text is its column slices
+    joined, a wrapped line continuing the line above (a space) and a blank
+    slice starting a new paragraph (a cell line break), as pandoc reads it.
+    Each row becomes one pipe row whose cell breaks are kept as "<br>", and
+    the header separator "+===+" becomes "|---|", so the pipe-table reader
+    reads the table.
+    """
+    if not any(_GRID_BORDER_RE.match(x) for x in lines):
+        return lines
+    out: list[str] = []
+    k, n = 0, len(lines)
+    while k < n:
+        if not _GRID_BORDER_RE.match(lines[k]):
+            out.append(lines[k])
+            k += 1
+            continue
+        border = lines[k].rstrip()
+        cuts = [i for i, ch in enumerate(border) if ch == "+"]
+        ncols = len(cuts) - 1
+        k += 1
+        cell_lines: list[list[str]] = [[] for _ in range(ncols)]
+        while k < n:
+            line = lines[k]
+            if _GRID_BORDER_RE.match(line):
+                if any(any(x.strip() for x in c) for c in cell_lines):
+                    out.append("| " + " | ".join(_grid_cell_text(c) for c in cell_lines) + " |")
+                if "=" in line:
+                    out.append("|" + "---|" * ncols)
+                cell_lines = [[] for _ in range(ncols)]
+                k += 1
+                continue
+            pieces = _grid_cells(line, cuts)
+            if pieces is None or len(pieces) != ncols:
+                break
+            for c, piece in enumerate(pieces):
+                cell_lines[c].append(piece)
+            k += 1
+        if any(any(x.strip() for x in c) for c in cell_lines):
+            out.append("| " + " | ".join(_grid_cell_text(c) for c in cell_lines) + " |")
+        out.append("")
+    return out
+
+
+def _grid_cell_text(pieces: list[str]) -> str:
+    paras: list[list[str]] = [[]]
+    for piece in pieces:
+        t = clean_line(piece).strip()
+        if t:
+            paras[-1].append(t)
+        elif paras[-1]:
+            paras.append([])
+    return "<br>".join(join_wrapped(p) for p in paras if p).replace("|", "/")
+
+
 def text_to_document(text: str) -> Document:
     """Read text into paragraphs and tables (see module docstring)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [clean_line(x).replace("\n", "\u2028") for x in raw.split("\n")]
+    lines = [clean_line(x).replace("\n", "\u2028") for x in _grid_tables_to_pipe(raw.split("\n"))]
     # A <br> inside a line becomes a cell-internal break; elsewhere a space.
     lines = lines[: _web_footer_start(lines)]
     double = _double_spaced(lines)
