@@ -74,3 +74,18 @@ def test_looks_like_agency(text):
                                   "các cấp chính quyền để đáp ứng yêu cầu chuyển đổi số khi", ""])
 def test_not_agency(text):
     assert not looks_like_agency(text)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Phòng Quản lý khoa học và Sở hữu trí tuệ", ["Phòng Quản lý khoa học và Sở hữu trí tuệ"]),
+    ("Ban Thanh niên Huyện đoàn\n\nĐoàn các xã", ["Ban Thanh niên Huyện đoàn", "Đoàn các xã"]),
+    ("Văn phòng HĐND và UBND xã Công an xã", ["Văn phòng HĐND và UBND xã", "Công an xã"]),
+    ("Bảo hiểm xã hội tỉnh Công an tỉnh", ["Bảo hiểm xã hội tỉnh", "Công an tỉnh"]),
+    ("Phòng Cảnh sát hình sự Công an tỉnh", ["Phòng Cảnh sát hình sự Công an tỉnh"]),
+    ("Bảo tàng Hồ Chí Minh Bảo tàng Phụ nữ", ["Bảo tàng Hồ Chí Minh", "Bảo tàng Phụ nữ"]),
+    ("Khoa Dược; Khoa Hồi sức\ntích cực", ["Khoa Dược", "Khoa Hồi sức tích cực"]),
+    ("Các khoa, phòng", ["Các khoa, phòng"]),
+    ("Ban Dân vận\nThành ủy", ["Ban Dân vận Thành ủy"]),
+])
+def test_new_heads_and_glued_names(cell: str, expected: list[str]):
+    assert split_agencies(cell) == expected

@@ -35,11 +35,14 @@ _STRONG_HEADS = (
     # Telecom and postal operators named by brand in Vietnamese plans.
     "Viettel", "VNPT", "MobiFone", "Mobifone", "FPT", "Vietnamobile", "Bưu chính", "VNPost",
     "Tổ công nghệ số", "Tổ Công nghệ số", "Nhà mạng", "Các nhà mạng", "Bộ phận",
+    "Bảo tàng",
 )
 # Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
 # they open a name only when the next word is capitalised ("Báo Lai Châu").
 _WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
-               "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng", "Công chức")
+               "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng", "Công chức",
+               # A hospital's departments: "Khoa Xét nghiệm" (never "khoa học", which is lower case).
+               "Khoa")
 # Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
 _COLLECTIVE_NOUNS = (
     "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",
@@ -49,6 +52,7 @@ _COLLECTIVE_NOUNS = (
     "Phòng", "Sở", "Ban", "cơ quan, đơn vị", "tập đoàn", "công ty", "viện", "bệnh viện", "đài",
     "UBND", "Ủy ban", "thôn", "bản", "Cục", "cục", "Vụ", "vụ", "khu phố", "chủ đầu tư", "thành viên", "hợp tác xã", "ngân hàng",
     "hộ kinh doanh", "hộ gia đình", "tổ dân phố", "khu dân cư", "thôn, bản", "nhà trường", "Hội",
+    "khoa", "khoa, phòng", "phòng, khoa",
 )
 
 
@@ -63,8 +67,9 @@ _COLL = _alternation(_COLLECTIVE_NOUNS)
 _CAP = rf"(?:{UPPER}|[0-9&])"
 
 _HEAD_RE = re.compile(
-    rf"^(?:(?:{_STRONG})(?=$|[\s,;.\-–(])"
-    rf"|(?:{_WEAK})\s+(?:{_CAP}|(?:{_COLL})\b|chuyên môn|nhân dân|viễn thông|văn hóa|văn hoá|thể thao)"
+    # "Sở hữu trí tuệ" (intellectual property) is a common noun, not the head word "Sở".
+    rf"^(?!Sở hữu\b)(?:(?:{_STRONG})(?=$|[\s,;.\-–(])"
+    rf"|(?:{_WEAK})\s+(?:{_CAP}|(?:các\s+)?(?:{_COLL})\b|chuyên môn|nhân dân|viễn thông|văn hóa|văn hoá|thể thao)"
     rf"|[cC]ác\s+(?:{_COLL})\b)"
 )
 _UPPER_FIRST_RE = re.compile(rf"^{UPPER}")
@@ -80,8 +85,16 @@ _GLUE_HEADS = ("Sở", "Phòng", "Trung tâm", "Kho bạc", "Ngân hàng", "Bệ
                "Viễn thông", "Bưu điện", "Điện lực", "Công ty", "Tổng công ty", "Trường", "Đài",
                "Báo", "Hội", "Bảo hiểm xã hội", "Cục Thuế", "Các", "Ban", "Văn phòng", "VP",
                "Ủy ban nhân dân", "UBND", "Đảng ủy", "Đảng uỷ", "Bộ", "Đoàn", "Mặt trận", "Ủy ban Mặt trận",
-               "Bộ phận", "Công chức", "Vụ", "Cục")
-_GLUE_RE = re.compile(rf"(?<=\S)\s+(?=(?:{_alternation(_GLUE_HEADS)})\s+{_CAP})")
+               "Bộ phận", "Công chức", "Vụ", "Cục", "Công an", "Bảo tàng", "Khoa")
+# Heads whose own name is just a level word: "Bảo hiểm xã hội tỉnh Công an tỉnh",
+# "Văn phòng HĐND và UBND phường Công an phường", "Ban Phong trào Tỉnh đoàn Đoàn các xã".
+_LEVEL_GLUE_HEADS = ("Công an", "Đoàn", "Đoàn Thanh niên", "Bảo hiểm xã hội", "Kho bạc Nhà nước")
+_LEVEL_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|các)\b"
+_GLUE_RE = re.compile(
+    rf"(?<=\S)\s+(?=(?:{_alternation(_GLUE_HEADS)})\s+{_CAP}"
+    rf"|(?:{_alternation(_LEVEL_GLUE_HEADS)})\s+{_LEVEL_WORDS})")
+# A police department is named with its owner: "Phòng Cảnh sát giao thông Công an tỉnh".
+_POLICE_UNIT_RE = re.compile(r"^(?:Phòng|Đội)\s+(?:Cảnh sát|An ninh|PC\d|PA\d|PV\d|PX\d|PH\d)")
 # Words that are pure qualifiers of a following head: "Văn phòng Sở", "Thanh tra Sở".
 _PURE_HEAD_RE = re.compile(rf"^(?:{_STRONG}|{_WEAK})$")
 _OWNER_SUFFIX_RE = re.compile(r"^(?:UBND|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ|HĐND|Tỉnh ủy|Tỉnh uỷ)\b")
@@ -215,7 +228,8 @@ def _split_glued(part: str) -> list[str]:
         after = part[m.end():]
         if (_complete_name(before) and not _LINK_BEFORE_RE.search(before)
                 and not _PURE_HEAD_RE.match(before.strip())
-                and not _OWNER_SUFFIX_RE.match(after) and _depth_at(part, m.start()) == 0):
+                and not _OWNER_SUFFIX_RE.match(after) and _depth_at(part, m.start()) == 0
+                and not (after.startswith("Công an") and _POLICE_UNIT_RE.match(before.strip()))):
             out.append(before)
             start = m.end()
     out.append(part[start:])
@@ -224,6 +238,18 @@ def _split_glued(part: str) -> list[str]:
 
 def _depth_at(text: str, pos: int) -> int:
     return max(0, text.count("(", 0, pos) - text.count(")", 0, pos))
+
+
+# A party committee printed alone on the line after a board's name is that board's owner:
+# "Ban Tuyên giáo và Dân vận" / "Tỉnh ủy".
+OWNER_LINE_RE = re.compile(r"^(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ][yỷ]\s*[,;.]?$")
+_ENDS_WITH_OWNER_RE = re.compile(r"[uủ][yỷ]\s*[,;.]?$")
+
+
+def owner_line(prev: str, line: str) -> bool:
+    """``line`` is the owner of the board named on ``prev`` (which has none yet)."""
+    return bool(OWNER_LINE_RE.match(line.strip())) and not _ENDS_WITH_OWNER_RE.search(prev.strip()) \
+        and bool(re.match(r"^(?:Ban|Văn phòng|Ủy ban Kiểm tra|Uỷ ban Kiểm tra)\s", prev.strip()))
 
 
 def join_continuations(lines: Iterable[str]) -> list[str]:
@@ -248,7 +274,7 @@ def join_continuations(lines: Iterable[str]) -> list[str]:
         if out and not has_bullet and not body.startswith(("(", "[")):
             prev = out[-1]
             lower_start = body[0].islower() and not _HEAD_RE.match(body)
-            if lower_start or is_incomplete(prev) or not _HEAD_RE.match(body):
+            if lower_start or is_incomplete(prev) or not _HEAD_RE.match(body) or owner_line(prev, body):
                 out[-1] = f"{prev} {body}"
                 continue
         elif out and has_bullet and body[0].islower() and not _HEAD_RE.match(body) or out and body.startswith("(") and not has_bullet:

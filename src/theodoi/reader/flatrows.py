@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .agencies import is_incomplete, looks_like_agency, starts_like_agency
+from .agencies import is_incomplete, looks_like_agency, owner_line, starts_like_agency
 from .deadlines import is_deadline
 from .fastfold import fold
 from .vnchars import LOWER, UPPER
@@ -26,7 +26,7 @@ from .vnchars import LOWER, UPPER
 NEG = -1e9
 _LINK_END_RE = re.compile(
     r"\b(?:với|của|thuộc|cho|và|tại|đến|gửi|trình|về|giữa|cùng|theo|bởi|qua|từ|là|các|những|trong|"
-    r"bằng|như|nhằm|để|vào|hoặc|đề xuất|kiến nghị|tham mưu)\s*$",
+    r"bằng|như|nhằm|để|vào|hoặc|đề xuất|kiến nghị|tham mưu|(?<=\S )báo cáo)\s*$",
     re.IGNORECASE,
 )
 _TERMINAL_RE = re.compile(r"[.;:!?]['\"”’)]*\s*$")
@@ -39,8 +39,16 @@ _GLUED_DEADLINE_RE = re.compile(
 _GLUE_AGENCY_RE = re.compile(
     r"(?<=\S)\s+(?=(?:Phòng|Sở|Trung tâm|UBND|Ủy ban|Uỷ ban|Văn phòng|VP|Ban|Công an|Đảng ủy|Đảng uỷ|"
     r"Các|Bộ Chỉ huy|Kho bạc|Ngân hàng|Viễn thông|Doanh nghiệp|Tỉnh đoàn|Hội|Đài|Báo|Chi cục|"
-    r"Bưu điện|Điện lực|Thanh tra|Mặt trận|Ủy ban MTTQ)\s)"
+    r"Bưu điện|Điện lực|Thanh tra|Mặt trận|Ủy ban MTTQ|Cục|Tổng cục|Vụ|Khoa|Bảo tàng|Viện|Bệnh viện|"
+    r"Trường)\s)"
 )
+# An owner body named by itself ("của Bộ", "của Sở") is not waiting for a name when a
+# department head follows: "... thông tin của Bộ Cục Chuyển đổi số" glues two cells.
+_OWNER_END_RE = re.compile(r"\b(?:Bộ|Sở)\s*$")
+_DEPARTMENT_START_RE = re.compile(r"^(?:Cục|Tổng cục|Vụ|Văn phòng|Phòng|Trung tâm|Chi cục|Khoa|Viện)\s")
+# A sentence ends and an agency follows on the same line: "... bảo đảm an toàn, bảo mật. Văn
+# phòng Tỉnh ủy". The word before the stop is lower case, so "TP. Hồ Chí Minh" is not cut.
+_SENTENCE_STOP_RE = re.compile(r"(?<=[a-zà-ỹđ]{2}\.)\s+(?=\S)")
 _NUMBERISH_RE = re.compile(r"\d")
 # A verb whose object follows: "Thành lập" + "Trung tâm giám sát ..." is one sentence.
 _GOVERNING_END_RE = re.compile(
@@ -87,6 +95,9 @@ def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[st
         m = _GLUED_DEADLINE_RE.search(head)
         if m and len(head[: m.start()].split()) >= 2:
             return head[: m.start()], m.group(1).strip()
+    stop = _agency_after_stop(head) if agency else None
+    if stop:
+        return stop
     if starts_like_agency(head) or len(head.split()) < 3 or not agency:
         if not targets:
             return None
@@ -96,7 +107,8 @@ def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[st
             before, after = head[: gm.start()], head[gm.end():]
             if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
                     and not _GOVERNING_END_RE.search(before)
-                    and not _HEAD_END_RE.search(before)
+                    and (not _HEAD_END_RE.search(before)
+                         or _OWNER_END_RE.search(before) and _DEPARTMENT_START_RE.match(after))
                     and not before.rstrip().endswith((",", ";", "-", "–"))
                     and 2 <= len(after.split()) <= 12 and looks_like_agency(after)):
                 return before, after
@@ -106,6 +118,17 @@ def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[st
         m = _GLUED_VALUE_RE.search(head)
         if m and len(head[: m.start()].split()) >= 2 and not head[: m.start()].rstrip().endswith(("-", "–")):
             return head[: m.start()], m.group(1).strip()
+    return None
+
+
+def _agency_after_stop(head: str) -> tuple[str, str] | None:
+    """The agency cell after the last full stop of a prose cell ("... tạo. Đảng ủy UBND tỉnh")."""
+    stops = list(_SENTENCE_STOP_RE.finditer(head))
+    if not stops:
+        return None
+    before, after = head[: stops[-1].start()], head[stops[-1].end():]
+    if 1 <= len(after.split()) <= 12 and starts_like_agency(after) and looks_like_agency(after):
+        return before, after
     return None
 
 
@@ -146,6 +169,25 @@ _LEVEL_END_RE = re.compile(r"\b(?:tỉnh|thành phố|xã|phường|huyện|qu�
 _PLACE_RE = re.compile(rf"^{UPPER}\S*(?:\s+{UPPER}\S*){{0,3}}\s*[,;.]?$")
 
 
+def _continues_name(prev: str, line: str, before: list[str]) -> bool:
+    """A line that is part of the agency name above it: inside its open bracket
+    ("thuộc 4 khối (Đảng, UBND," / "HĐND, MTTQ) tỉnh"), a bracketed note after it
+    ("(Cơ quan Thường trực Ban"), or its owner ("Tỉnh ủy")."""
+    if _BULLET_START_RE.match(line):
+        return False
+    if line.startswith("("):
+        return True
+    if owner_line(prev, line):
+        return True
+    # Count brackets back to the last bullet or blank: the open bracket of this cell.
+    depth = 0
+    for text in reversed(before):
+        depth += text.count("(") - text.count(")")
+        if _BULLET_START_RE.match(text) or starts_like_agency(text):
+            break
+    return depth > 0
+
+
 class _Features:
     __slots__ = ("ag", "cont", "dl", "words", "digits", "place")
 
@@ -169,6 +211,8 @@ class _Features:
             body = _BULLET_START_RE.sub("", line)
             self.cont[k] = bool(k) and not _BULLET_START_RE.match(line) and bool(body) and (
                 body[0].islower() or is_incomplete(prev))
+            if k and (self.ag[k - 1] or self.cont[k - 1]) and _continues_name(prev, line, lines[:k]):
+                self.ag[k], self.cont[k] = False, True
             self.dl[k] = self.words[k] <= 8 and is_deadline(line)
             # "Thái Nguyên" after "- Bảo hiểm xã hội tỉnh": the place name of that agency.
             self.place[k] = bool(
