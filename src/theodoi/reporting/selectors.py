@@ -13,7 +13,7 @@ from django.utils import timezone
 from theodoi.accounts.scoping import visible_unit_ids
 from theodoi.audit.models import AuditEvent
 from theodoi.audit.selectors import history_for
-from theodoi.plans.models import Assignment, AssignmentRole, Target, Task
+from theodoi.plans.models import Assignment, AssignmentRole, Plan, Target, Task
 from theodoi.units.models import Unit
 
 from . import calendar as cal
@@ -122,12 +122,24 @@ class TargetRow:
 
 
 @dataclass
+class PlanPart:
+    """One plan's share of a unit's report: the form can be filled plan by plan."""
+    plan: Plan
+    tasks: int = 0
+    targets: int = 0
+    answered: int = 0
+
+
+@dataclass
 class ReportContent:
     report: UnitReport
     tasks: list[TaskRow]
     targets: list[TargetRow]
     loose_evidence: list[Evidence]
     previous: UnitReport | None
+    parts: list[PlanPart] = field(default_factory=list)
+    plan: Plan | None = None  # the plan shown when the form is narrowed to one
+    total_tasks: int = 0
 
     @property
     def lead_rows(self) -> list[TaskRow]:
@@ -138,10 +150,14 @@ class ReportContent:
         return [r for r in self.tasks if not r.is_lead]
 
 
-def report_content(report: UnitReport, *, today: dt.date | None = None) -> ReportContent:
+def report_content(report: UnitReport, *, today: dt.date | None = None, plan_id: int | None = None,
+                   split_over: int | None = None) -> ReportContent:
     """Tasks (lead first), targets, this report's answers, last period's answers, evidence.
 
-    Nine queries whatever the number of tasks.
+    ``plan_id`` narrows the tasks and targets to one plan; ``split_over`` narrows
+    to the first plan when the unit has more tasks than that (a department with
+    hundreds of tasks fills its report plan by plan). Nine queries whatever the
+    number of tasks.
     """
     today = today or timezone.localdate()
     period = report.period
@@ -181,6 +197,14 @@ def report_content(report: UnitReport, *, today: dt.date | None = None) -> Repor
             rows[ev.task_id].evidence.append(ev)
         else:
             loose.append(ev)
+    parts = _plan_parts(rows, targets, items, t_items)
+    total_tasks = len(rows)
+    if plan_id is None and split_over is not None and total_tasks > split_over and len(parts) > 1:
+        plan_id = parts[0].plan.pk
+    chosen = next((p.plan for p in parts if p.plan.pk == plan_id), None)
+    if chosen is not None:
+        rows = {k: r for k, r in rows.items() if r.task.plan_id == chosen.pk}
+        targets = [r for r in targets if r.target.plan_id == chosen.pk]
     statuses = task_statuses([r.task for r in rows.values()], today=today)
     for task_id, row in rows.items():
         row.item = items.get(task_id)
@@ -191,7 +215,22 @@ def report_content(report: UnitReport, *, today: dt.date | None = None) -> Repor
         row.prev = prev_t_items.get(row.target.pk)
     ordered = sorted(rows.values(), key=lambda r: not r.is_lead)  # stable: lead tasks first
     return ReportContent(report=report, tasks=ordered, targets=targets, loose_evidence=loose,
-                         previous=previous)
+                         previous=previous, parts=parts, plan=chosen, total_tasks=total_tasks)
+
+
+def _plan_parts(rows: dict[int, TaskRow], targets: list[TargetRow], items: dict, t_items: dict
+                ) -> list[PlanPart]:
+    """Each plan of the report with its task and target counts and how many are answered."""
+    parts: dict[int, PlanPart] = {}
+    for task_id, row in rows.items():
+        part = parts.setdefault(row.task.plan_id, PlanPart(plan=row.task.plan))
+        part.tasks += 1
+        part.answered += task_id in items
+    for row in targets:
+        part = parts.setdefault(row.target.plan_id, PlanPart(plan=row.target.plan))
+        part.targets += 1
+        part.answered += row.target.pk in t_items
+    return list(parts.values())
 
 
 # ---------------------------------------------------------------- computed task status in bulk

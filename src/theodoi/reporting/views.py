@@ -130,9 +130,25 @@ def _page(request, report, content, header, *, errors=(), status=200) -> HttpRes
     }, status=status)
 
 
+# A unit with more tasks than this fills its report plan by plan (one form per plan).
+SPLIT_FORM_OVER = 120
+ALL_PLANS = "tat-ca"
+
+
+def _plan_choice(request: HttpRequest) -> tuple[int | None, int | None]:
+    """(plan id, split threshold) from ``?ke-hoach=``: an id, "tat-ca" for all, absent = automatic."""
+    raw = request.GET.get("ke-hoach", "")
+    if raw == ALL_PLANS:
+        return None, None
+    if raw.isdigit():
+        return int(raw), None
+    return None, SPLIT_FORM_OVER
+
+
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.get_report(request.user, pk)
-    content = selectors.report_content(report)
+    plan_id, split_over = _plan_choice(request)
+    content = selectors.report_content(report, plan_id=plan_id, split_over=split_over)
     if request.method != "POST":
         return _page(request, report, content, _bind(content))
     if not perm.can_edit(request.user, report):
@@ -172,6 +188,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Đã lưu báo cáo.")
     except ReportError as exc:
         return _page(request, report, content, header, errors=[exc.message], status=400)
+    if content.plan is not None:  # stay on the plan being filled
+        return redirect(f"{report.get_absolute_url()}?ke-hoach={content.plan.pk}")
     return redirect(report)
 
 
