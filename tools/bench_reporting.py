@@ -223,6 +223,9 @@ def measure(info: dict, today: dt.date, requests: int) -> list[dict]:
             return response
 
         run(f"{key}: open report form", client, get)
+        if get(0).context["content"].plan is not None:  # split by plan: also the whole form
+            run(f"{key}: open whole form (tất cả)", client,
+                lambda i, get=get, url=url: get(i, url=f"{url}?ke-hoach=tat-ca"))
         data = _form_data(get(0))
         progress_keys = [k for k in data if k.endswith("-progress")] or [
             k for k in data if k.endswith("-done_text")]
