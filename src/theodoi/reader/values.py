@@ -16,7 +16,15 @@ from theodoi.vntext import collapse_spaces
 _NUM = r"\d+(?:[.,]\d+)*"
 _GE_WORDS = r"tối thiểu|ít nhất|không dưới|không thấp hơn|trên|lớn hơn|từ|hơn|vượt"
 _LE_WORDS = r"tối đa|không quá|không vượt quá|dưới|nhỏ hơn|thấp hơn|ít hơn|giảm xuống dưới"
-_RANGE_RE = re.compile(rf"(?:từ\s+)?(?P<lo>{_NUM})\s*(?P<u1>%)?\s*(?:-|–|—|đến|tới)\s*(?P<hi>{_NUM})\s*(?P<u2>%)?")
+_RANGE_RE = re.compile(rf"(?:từ\s+)?(?P<lo>{_NUM})\s*(?P<u1>%)?\s*(?:-|–|—|đến|tới)\s*(?P<hi>{_NUM})\s*(?P<u2>%)?",
+                       re.IGNORECASE)
+# "Khoảng 30", "Xấp xỉ 50": an approximate figure is still the value to reach.
+_APPROX_RE = re.compile(r"^(?:khoảng|xấp xỉ|gần|ước đạt|đạt)\s+(?=\d)", re.IGNORECASE)
+# "90% trở lên", "0,85 trở lên", "5 ngày trở xuống": the bound comes after the number.
+_UPWARD_RE = re.compile(
+    rf"(?P<num>{_NUM})\s*(?:%\s*)?(?:[^\s\d,.;:()%]+\s+){{0,2}}?trở\s+(?P<dir>lên|xuống)\b", re.IGNORECASE)
+# Words after a number that are not its unit.
+_NOT_UNITS = frozenset(("trở", "vào", "trong", "so", "và", "tại", "của", "đến", "trên", "dưới"))
 _SYM_RE = re.compile(rf"(?P<op>≥|≤|>=|<=|>|<|=|~)\s*(?P<num>{_NUM})")
 _WORD_RE = re.compile(
     rf"(?<!\w)(?P<op>{_GE_WORDS}|{_LE_WORDS})(?:\s+(?:mức|là|đạt|bằng|khoảng))?\s+(?P<num>{_NUM})(?!\s*[/\-]\s*\d)",
@@ -33,7 +41,8 @@ _TWO_WORD_UNITS = ("doanh nghiệp", "sản phẩm", "công trình", "sáng ki�
                    "điểm truy cập", "trạm BTS", "quốc gia", "tài khoản", "nền tảng", "diễn đàn", "trung tâm",
                    "hệ thống", "văn bằng", "sáng chế", "chi bộ", "đảng viên", "cuộc thi",
                    "hội nghị", "hội thảo", "chương trình", "đề án", "tin bài", "giải pháp", "ứng dụng",
-                   "dịch vụ", "cơ sở dữ liệu", "phần mềm", "thiết bị", "công trình", "làng nghề")
+                   "dịch vụ", "cơ sở dữ liệu", "phần mềm", "thiết bị", "công trình", "làng nghề",
+                   "chuyên khoa", "lượt truy cập")
 _STRONG_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không thấp hơn", "tối đa", "không quá",
                  "không vượt quá", "lớn hơn", "nhỏ hơn", "thấp hơn", "ít hơn", "giảm xuống dưới", "vượt"}
 _REACH_BEFORE_RE = re.compile(r"\b(?:đạt|là|ở mức|phấn đấu|duy trì)\s*$", re.IGNORECASE)
@@ -117,10 +126,11 @@ def read_value_cell(cell: str | None) -> dict:
         out.update(comparator=_op(wm.group("op")), value=to_number(wm.group("num")))
         out["unit"] = _pct_unit(first, wm.end())
         return out
-    bm = _BARE_RE.match(first)
+    bare = _APPROX_RE.sub("", first)
+    bm = _BARE_RE.match(bare)
     if bm and len(bm.group("rest").split()) <= 3:
-        out.update(comparator="=", value=to_number(bm.group("num")))
-        out["unit"] = _pct_unit(first, bm.end("num"))
+        out.update(comparator=_upward(bare, "="), value=to_number(bm.group("num")))
+        out["unit"] = _pct_unit(bare, bm.end("num"))
         return out
     if re.search(r"\d", first):
         got = read_prose_value(first)
@@ -128,6 +138,14 @@ def read_value_cell(cell: str | None) -> dict:
             return got
     out.update(comparator="qualitative", qualitative=text)
     return out
+
+
+def _upward(text: str, op: str, num_start: int = 0) -> str:
+    """``op`` turned into a bound by a following "trở lên" / "trở xuống"."""
+    m = _UPWARD_RE.match(text, num_start) if num_start else _UPWARD_RE.search(text)
+    if not m or op not in ("=", ">=", "<="):
+        return op
+    return ">=" if m.group("dir").lower() == "lên" else "<="
 
 
 def _noun_unit(text: str, end: int) -> str | None:
@@ -138,9 +156,20 @@ def _noun_unit(text: str, end: int) -> str | None:
         if low.startswith(unit.lower()) and (len(low) == len(unit) or not low[len(unit)].isalnum()):
             return rest[: len(unit)]
     m = re.match(r"([^\s,.;:()%]+)", rest)
-    if not m or m.group(1)[:1].isdigit():
+    if not m or m.group(1)[:1].isdigit() or m.group(1).lower() in _NOT_UNITS:
         return None
     return m.group(1)
+
+
+_CLOSING_RE = re.compile(r"^\s*(?:[^\s\d,.;:()]+(?:\s+[^\s\d,.;:()]+)?)?\s*[.;]?\s*$")
+
+
+def _closing_bound(text: str, m: re.Match) -> bool:
+    """"... trung bình dưới 60 phút.": a weak bound word is a bound when its number and unit
+    close the sentence and no other figure comes before (not "trên 01 vạn dân", "dưới 16 tuổi")."""
+    rest = text[m.end():]
+    return (bool(_CLOSING_RE.match(rest)) and not re.search(r"\d", text[: m.start()])
+            and "tuổi" not in rest and "dân" not in rest)
 
 
 def read_prose_value(text: str) -> dict:
@@ -176,7 +205,8 @@ def read_prose_value(text: str) -> dict:
         # "trên 01 vạn dân", "từ 14 tuổi": a bound only with a percentage or a comparative word.
         if unit is None:
             # "đạt trên 0,75 điểm": a weak word is a bound after a verb of result.
-            if word not in _STRONG_WORDS and not _REACH_BEFORE_RE.search(text[: m.start()]):
+            if (word not in _STRONG_WORDS and not _REACH_BEFORE_RE.search(text[: m.start()])
+                    and not _closing_bound(text, m)):
                 continue
             unit = _noun_unit(text, m.end())
         cands.append((m.start(), _op(word), to_number(m.group("num")), unit))
@@ -202,6 +232,9 @@ def read_prose_value(text: str) -> dict:
         return out
     cands.sort(key=lambda c: c[0])
     pos, op, value, unit = cands[0]
+    num_at = re.compile(_NUM).search(text, pos)
+    if num_at:
+        op = _upward(text, op, num_at.start())
     out.update(comparator=op, value=value, unit=unit)
     if op == "range":
         out["value_max"] = ranges[pos][1]

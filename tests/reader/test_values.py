@@ -1,0 +1,31 @@
+"""Target values: bounds written after the number, approximate figures, closing bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.reader.values import read_prose_value, read_value_cell
+
+
+@pytest.mark.parametrize(("cell", "comparator", "value", "value_max", "unit"), [
+    ("Từ 10 đến 20", "range", 10, 20, None),
+    ("Khoảng 45", "=", 45, None, None),
+    ("80% trở lên", ">=", 80, None, "%"),
+    ("5 ngày trở xuống", "<=", 5, None, None),
+])
+def test_value_cells(cell: str, comparator: str, value: float, value_max: float | None, unit: str | None):
+    got = read_value_cell(cell)
+    assert (got["comparator"], got["value"], got["value_max"], got["unit"]) == (comparator, value, value_max, unit)
+
+
+@pytest.mark.parametrize(("text", "comparator", "value", "unit"), [
+    ("Chỉ số cải cách hành chính của xã đạt từ 0,9 trở lên.", ">=", 0.9, None),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 95% trở lên.", ">=", 95, "%"),
+    ("Thời gian xử lý hồ sơ trung bình dưới 3 ngày.", "<=", 3, "ngày"),
+    ("Triển khai phần mềm tại ít nhất 05 chuyên khoa.", ">=", 5, "chuyên khoa"),
+    ("Mật độ thuê bao trên 01 vạn dân.", None, None, None),
+    ("Hỗ trợ trẻ em dưới 6 tuổi.", None, None, None),
+])
+def test_prose_values(text: str, comparator: str | None, value: float | None, unit: str | None):
+    got = read_prose_value(text)
+    assert (got["comparator"], got["value"], got["unit"]) == (comparator, value, unit)
