@@ -43,3 +43,44 @@ def test_party_committee_alone_on_a_line_owns_the_board_above():
     cells = segment(lines, ROLES)
     assert cells[1] == ["Ban Tổ chức", "Huyện ủy"]
     assert split_agencies(cells[1]) == ["Ban Tổ chức Huyện ủy"]
+
+
+PAGED = """KẾ HOẠCH
+Chuyển đổi số tại Trung tâm Y tế năm 2026
+PHỤ LỤC
+STT Nội dung công việc Khoa/phòng chủ
+trì
+Khoa/phòng phối
+hợp Thời hạn
+I HẠ TẦNG SỐ
+1
+Nâng cấp mạng nội bộ
+Phòng Hành chính
+Khoa Dược
+Quý I/2026
+2
+Mua sắm máy chủ
+Phòng Tài chính
+Phòng Hành chính
+Quý II/2026
+
+4
+
+STT Nội dung công việc Khoa/phòng chủ
+trì
+Khoa/phòng phối
+hợp Thời hạn
+3
+Sao lưu dữ liệu
+Phòng Hành chính
+Khoa Dược
+Quý III/2026
+"""
+
+
+def test_page_number_before_a_wrapped_repeated_header_is_no_row():
+    from theodoi.reader import read_text
+
+    tasks = read_text(PAGED).plan["tasks"]
+    assert [t["code"] for t in tasks] == ["I.1", "I.2", "I.3"]
+    assert tasks[2]["lead"] == ["Phòng Hành chính"]

@@ -445,13 +445,17 @@ def _header_like(s: str) -> bool:
 def _page_number_here(lines: list[str], k: int, seq: _Sequence) -> bool:
     """A lone number followed by a repeated header or by the row number that was
     due is a page number ("... 2" / "7" / "3 ...")."""
-    nxt = next((lines[j].strip() for j in range(k, min(len(lines), k + 6)) if lines[j].strip()), "")
+    at = next((j for j in range(k, min(len(lines), k + 6)) if lines[j].strip()), None)
+    nxt = lines[at].strip() if at is not None else ""
     if not nxt:
         return k >= len(lines) or not any(x.strip() for x in lines[k:k + 6])
     if _END_TABLE_RE.match(nxt):
         return True  # the last page's number before the next appendix
     scanned = scan_header_phrases(nxt) if len(nxt.split()) >= 3 and _header_like(nxt) else None
     if scanned and len(scanned) >= 3:
+        return True
+    # A header wrapped over several lines ("STT Nội dung Khoa/phòng chủ" / "trì" / ...).
+    if at is not None and _HEADER_START_RE.match(fold(nxt)) and _detect_header(lines, at):
         return True
     parsed = parse_row_number(nxt)
     return bool(parsed) and seq.accept(parsed[0], parsed[1], peek=True) is not None
