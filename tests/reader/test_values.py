@@ -29,3 +29,8 @@ def test_value_cells(cell: str, comparator: str, value: float, value_max: float 
 def test_prose_values(text: str, comparator: str | None, value: float | None, unit: str | None):
     got = read_prose_value(text)
     assert (got["comparator"], got["value"], got["unit"]) == (comparator, value, unit)
+
+
+def test_approximate_figure_opening_a_target_item():
+    got = read_prose_value("Khoảng 120 hộ kinh doanh được hỗ trợ mở gian hàng trực tuyến.")
+    assert (got["comparator"], got["value"], got["unit"]) == ("=", 120, "hộ")

@@ -45,8 +45,11 @@ _LABELS = [
     ("moc thoi gian", "deadline"),
     ("san pham dau ra", "output"), ("san pham du kien", "output"), ("ket qua du kien", "output"),
     ("ket qua dau ra", "output"), ("san pham", "output"), ("hinh thuc san pham", "output"),
-    ("noi dung", "text"), ("nhiem vu", "text"),
+    ("noi dung", "text"), ("nhiem vu", "text"), ("ket qua can dat", "output"), ("ket qua", "output"),
 ]
+# Bare "kết quả:" is a label only after another field ("...; kết quả: 300 hộ"), never inside the
+# task's own sentence ("Báo cáo kết quả: ...").
+_AFTER_FIELD_ONLY = {"ket qua"}
 _LABEL_MAP = dict(_LABELS)
 _LABEL_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _LABELS)
 # Found on folded text (same length as the original for NFC Vietnamese: one char per char).
@@ -66,6 +69,9 @@ def split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     ("Xây dựng ...", [("lead", "Sở A"), ("deadline", "Quý IV/2025")])."""
     folded = _fold_same_length(text)
     hits = list(_LABEL_RE.finditer(folded))
+    hits = [m for i, m in enumerate(hits)
+            if " ".join(m.group("label").split()) not in _AFTER_FIELD_ONLY
+            or i > 0 and folded[: m.start()].rstrip().endswith((";", "."))]
     if not hits:
         return text, []
     head = text[: hits[0].start()]

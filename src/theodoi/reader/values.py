@@ -47,7 +47,8 @@ _STRONG_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không thấp
                  "không vượt quá", "lớn hơn", "nhỏ hơn", "thấp hơn", "ít hơn", "giảm xuống dưới", "vượt"}
 _REACH_BEFORE_RE = re.compile(r"\b(?:đạt|là|ở mức|phấn đấu|duy trì)\s*$", re.IGNORECASE)
 _PCT_RE = re.compile(rf"(?<![\w/.,])(?P<num>{_NUM})\s*%")
-_REACH_RE = re.compile(rf"\b(?:đạt|là|bằng|khoảng|chiếm)\s+(?:mức\s+)?(?P<num>{_NUM})(?!\s*[/\-]\s*\d)")
+_REACH_RE = re.compile(rf"\b(?:đạt|là|bằng|khoảng|chiếm)\s+(?:mức\s+)?(?P<num>{_NUM})(?!\s*[/\-]\s*\d)",
+                       re.IGNORECASE)  # "Khoảng 300 hộ ..." opens an item
 _FRACTION_RE = re.compile(r"(?<![\w/.,])(?P<num>\d+)\s*/\s*(?P<den>\d+)\s+(?P<unit>[^\s,.;:()]+)")
 _BARE_RE = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<rest>.*)$")
 _UNIT_AFTER_PCT_RE = re.compile(r"^\s*%\s*(?P<acr>GRDP|GDP|NSNN|NSĐP)\b")
