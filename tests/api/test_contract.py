@@ -39,8 +39,10 @@ def _reports(users, tree) -> tuple[int, int, int]:
     services.ensure_periods(today=today)
     period = ReportingPeriod.objects.filter(frequency="monthly", end__lt=today).order_by("-end").first()
     sent = services.open_report(actor=users["binhlu_officer"], period=period, unit=tree["binhlu_kt"])
+    # With an evidence file, so that reports and their evidence lists are read with one.
+    pdf = services.Upload(name="bien-ban.pdf", data=b"%PDF-1.4\n%%EOF\n")
     services.save_report(actor=users["binhlu_officer"], report=sent, tasks={}, targets={},
-                         nothing_to_report=True)
+                         nothing_to_report=True, uploads=[pdf])
     services.approve_and_send(actor=users["binhlu_head"], report=sent)
     draft = services.open_report(actor=users["binhlu_officer"], period=period, unit=tree["binhlu_vhxh"])
     return period.pk, sent.pk, draft.pk
@@ -62,6 +64,8 @@ def _known_ids(seeded, tree, users, role) -> dict[str, int]:
         "/api/periods/{id}/": period_id, "/api/periods/{id}/units/": period_id,
         "/api/reports/{id}/": report_id, "/api/reports/{id}/history/": report_id,
         "/api/reports/{id}/submit": report_id, "/api/reports/{id}/send": report_id,
+        "/api/reports/{id}/accept": report_id, "/api/reports/{id}/return": report_id,
+        "/api/reports/{id}/evidence/": report_id,
     }
 
 
@@ -91,7 +95,7 @@ def test_api_contract(live_server, transactional_db, fast_passwords, users, seed
     headers = {"Authorization": f"Token {_token(users[role])}"}
     known = _known_ids(seeded, tree, users, role)
     operations = [r.ok() for r in schema.get_all_operations()]
-    assert len(operations) >= 27
+    assert len(operations) >= 32
     for operation in operations:
         if (operation.method.upper(), operation.path) in SKIP:
             continue

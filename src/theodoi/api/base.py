@@ -101,9 +101,8 @@ class ApiViewMixin:
 
     def initial(self, request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        # <int:pk> accepts any length; an id no database can hold cannot exist.
-        pk = kwargs.get("pk")
-        if isinstance(pk, int) and not 0 < pk <= MAX_ID:
+        # <int:...> accepts any length; an id no database can hold cannot exist.
+        if any(isinstance(v, int) and not 0 < v <= MAX_ID for v in kwargs.values()):
             raise NotFound("Không tìm thấy đối tượng, hoặc bạn không có quyền xem.")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -33,6 +34,7 @@ MESSAGES = {
     "unsupported_media_type": "Kiểu nội dung không được hỗ trợ: hãy gửi application/json.",
     "not_acceptable": "Không thể trả về định dạng được yêu cầu.",
     "invalid": "Dữ liệu không hợp lệ.",
+    "file_name": "Tên tệp không lưu được (quá dài hoặc có ký tự không được phép); hãy đổi tên tệp rồi gửi lại.",
 }
 
 
@@ -63,6 +65,9 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         extra["existing_id"] = exc.existing_id
     elif isinstance(exc, (PlanError, ReaderError, UnitError, ReportError)):
         exc_out = exceptions.ValidationError({"detail": exc.message})
+    elif isinstance(exc, SuspiciousFileOperation):
+        # Storage refuses a name it cannot store (an uploaded file's long extension …).
+        exc_out = exceptions.ValidationError({"detail": MESSAGES["file_name"]})
     elif isinstance(exc, DjangoValidationError):
         exc_out = exceptions.ValidationError({"detail": "; ".join(exc.messages)})
     elif isinstance(exc, Http404):

@@ -1,5 +1,6 @@
-"""Reporting over the API: periods, unit reports (read; open, fill and send a draft), and
-the computed statuses of units for a period.
+"""Reporting over the API: periods, unit reports (read; open, fill and send a draft; the
+standing agency accepts or returns it), their evidence files, and the computed statuses
+of units for a period.
 
 Everything goes through ``theodoi.reporting``: its selectors read, its services
 write (audit, versions, notifications), its forms hold the rules of an item
@@ -13,16 +14,19 @@ import datetime as dt
 import inspect
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, UnsupportedMediaType, ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -34,11 +38,12 @@ from theodoi.reporting import permissions as perm
 from theodoi.reporting import selectors, services
 from theodoi.reporting import status as st
 from theodoi.reporting.forms import PartnerItemForm, ReportHeaderForm, TargetItemForm, TaskItemForm
-from theodoi.reporting.models import ReportingPeriod, ReportState, UnitReport, WorkStatus
+from theodoi.reporting.models import Evidence, ReportingPeriod, ReportState, UnitReport, WorkStatus
 from theodoi.reporting.services import TARGET_FIELDS, TASK_FIELDS
 from theodoi.units.models import Unit
 
 from .base import ApiViewMixin, method_schema
+from .exceptions import Conflict
 from .filters import MAX_ID
 from .messages import VietnameseSerializer
 from .national import COLUMNS, build_export, to_csv, to_xlsx
@@ -237,13 +242,14 @@ def _detail_data(report: UnitReport, user, today: dt.date) -> dict[str, Any]:
         "task_id": row.task.pk, "code": row.task.full_code, "text": row.task.text,
         "plan_id": row.task.plan_id, "is_lead": row.is_lead, "computed_status": row.status,
         **{f: getattr(row.item, f) if row.item else None for f in TASK_FIELDS},
-        "evidence": row.evidence,
+        # Model rows: serialized here, the JSON renderer cannot write them.
+        "evidence": EvidenceSerializer(row.evidence, many=True).data,
     } for row in content.tasks]
     data["targets"] = [{
         "target_id": row.target.pk, "code": row.target.code, "text": row.target.text,
         "unit": row.target.unit, **{f: getattr(row.item, f) if row.item else None for f in TARGET_FIELDS},
     } for row in content.targets]
-    data["evidence"] = content.loose_evidence
+    data["evidence"] = EvidenceSerializer(content.loose_evidence, many=True).data
     return data
 
 
@@ -472,6 +478,59 @@ ReportSubmitView = _action_view("submit")
 ReportSendView = _action_view("send")
 
 
+class ReturnSerializer(VietnameseSerializer):
+    # Blank passes here: the service holds the rule (and its message) that a reason is required.
+    reason = serializers.CharField(allow_blank=True, help_text="Lý do trả lại (bắt buộc), để đơn vị biết cần sửa gì")
+
+
+def _decision_view(action: str):
+    """POST /reports/{id}/accept or /return: the standing agency decides on a sent report.
+
+    Another role gets 403; a report in another state 409; the service re-checks both
+    under a lock and writes the decision on the version, the audit event, the notices.
+    """
+    summaries = {
+        "accept": "Tiếp nhận báo cáo đã gửi (cơ quan thường trực)",
+        "return": "Trả lại báo cáo đã gửi, kèm lý do (cơ quan thường trực)",
+    }
+    descriptions = {
+        "accept": "Báo cáo được khóa; đơn vị nhận thông báo.",
+        "return": "Lý do là bắt buộc; đơn vị nhận thông báo kèm lý do, sửa và gửi lại.",
+    }
+    refusals = {
+        "accept": "Chỉ cơ quan thường trực tiếp nhận báo cáo.",
+        "return": "Chỉ cơ quan thường trực trả lại báo cáo.",
+    }
+    verbs = {"accept": "tiếp nhận", "return": "trả lại"}
+    body = {"accept": None, "return": ReturnSerializer}[action]
+
+    @extend_schema(tags=["báo cáo"], summary=summaries[action], description=descriptions[action],
+                   request=body, responses={200: ReportDetailSerializer, **errors(400, 401, 403, 404, 409)})
+    class DecisionView(ApiViewMixin, APIView):
+        def post(self, request: Request, pk: int) -> Response:
+            user = request.user
+            report = selectors.get_report(user, pk)
+            if not perm.is_standing(user):
+                raise PermissionDenied(refusals[action])
+            if not perm.can_decide(user, report):
+                raise Conflict(f"Báo cáo đang ở trạng thái “{report.get_state_display()}”; chỉ "
+                               f"{verbs[action]} được báo cáo đã gửi, chưa tiếp nhận.")
+            if action == "accept":
+                services.accept_report(actor=user, report=report)
+            else:
+                data = ReturnSerializer(data=request.data)
+                data.is_valid(raise_exception=True)
+                services.return_report(actor=user, report=report, reason=data.validated_data["reason"])
+            return Response(_detail_data(selectors.get_report(user, pk), user, timezone.localdate()))
+
+    DecisionView.__name__ = DecisionView.__qualname__ = f"Report{action.title()}View"
+    return DecisionView
+
+
+ReportAcceptView = _decision_view("accept")
+ReportReturnView = _decision_view("return")
+
+
 @extend_schema(tags=["báo cáo"], summary="Lịch sử thay đổi của báo cáo",
                responses={200: AuditEventSerializer(many=True), **errors(401, 404)})
 class ReportHistory(ApiViewMixin, generics.GenericAPIView):
@@ -481,6 +540,117 @@ class ReportHistory(ApiViewMixin, generics.GenericAPIView):
         report = selectors.get_report(request.user, pk)
         page = self.paginate_queryset(selectors.report_history(request.user, report))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+# ---------------------------------------------------------------- evidence files
+
+class EvidenceFileSerializer(EvidenceSerializer):
+    task_code = serializers.CharField(allow_null=True, help_text="Số thứ tự nhiệm vụ (nếu gắn với nhiệm vụ)")
+    uploaded_by = serializers.CharField(allow_null=True, help_text="Người tải lên")
+    uploaded_at = serializers.DateTimeField(help_text="Thời điểm tải lên")
+    download_url = serializers.URLField(
+        help_text="Địa chỉ tải tệp trên giao diện web (cần đăng nhập web, không dùng mã xác thực API)")
+
+
+class EvidenceUploadSerializer(VietnameseSerializer):
+    # An empty file passes here: the service refuses it with its own message, as on the web.
+    file = serializers.FileField(allow_empty_file=True,
+                                 help_text="Tệp minh chứng: PDF, DOCX, XLSX, PNG, JPEG (kiểm tra theo nội dung)")
+    task = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=MAX_ID,
+                                    help_text="Mã nhiệm vụ của báo cáo mà minh chứng gắn với; bỏ trống: "
+                                              "minh chứng chung của báo cáo")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].error_messages.update({
+            "required": "Chưa gửi tệp minh chứng (trường file, multipart/form-data).",
+            "null": "Chưa gửi tệp minh chứng (trường file, multipart/form-data).",
+            "invalid": "Trường file phải là một tệp gửi dạng multipart/form-data.",
+            "no_name": "Tệp gửi lên không có tên.",
+            "empty": "Tệp gửi lên rỗng.",
+        })
+
+
+def _evidence_data(ev: Evidence, request: Request) -> dict[str, Any]:
+    by = ev.uploaded_by
+    return {
+        "id": ev.pk, "original_name": ev.original_name, "kind": ev.kind, "size": ev.size,
+        "task_id": ev.task_id, "task_code": ev.task.full_code if ev.task_id else None,
+        "uploaded_by": (by.full_name or by.username) if by else None, "uploaded_at": ev.uploaded_at,
+        "download_url": request.build_absolute_uri(reverse("evidence_download", args=[ev.report_id, ev.pk])),
+    }
+
+
+def _require_editable(user, report: UnitReport, today: dt.date) -> None:
+    """Evidence changes as the report's content does: its unit, while editable, in an open period."""
+    if not perm.is_unit_member(user, report.unit_id):
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo của đơn vị mới thêm, xóa được minh chứng "
+                               "của báo cáo.")
+    if not perm.can_edit(user, report):
+        raise PermissionDenied(services._locked_message(report))
+    if reason := closed_reason(report.period, today):
+        raise ValidationError({"detail": reason})
+
+
+class ReportEvidenceList(ApiViewMixin, generics.GenericAPIView):
+    serializer_class = EvidenceFileSerializer
+    parser_classes = [MultiPartParser]
+
+    @method_schema(tags=["báo cáo"], summary="Tệp minh chứng của báo cáo",
+                   responses={200: EvidenceFileSerializer(many=True), **errors(401, 404)})
+    def get(self, request: Request, pk: int) -> Response:
+        report = selectors.get_report(request.user, pk)
+        qs = Evidence.objects.filter(report=report).select_related("task", "uploaded_by").order_by(
+            "uploaded_at", "id")
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(
+            self.get_serializer([_evidence_data(ev, request) for ev in page], many=True).data)
+
+    @method_schema(tags=["báo cáo"], summary="Tải lên một tệp minh chứng (multipart/form-data)",
+                   description=("Như trang báo cáo: loại tệp kiểm tra theo nội dung (PDF, DOCX, XLSX, PNG, "
+                                "JPEG), dung lượng có giới hạn, ghi lịch sử. Chỉ đơn vị của báo cáo, khi "
+                                "báo cáo còn sửa được."),
+                   request={"multipart/form-data": EvidenceUploadSerializer},
+                   responses={201: EvidenceFileSerializer, **errors(400, 401, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        user = request.user
+        report = selectors.get_report(user, pk)
+        today = timezone.localdate()
+        _require_editable(user, report, today)
+        try:
+            body = EvidenceUploadSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+        except UnsupportedMediaType:
+            raise UnsupportedMediaType(request.content_type,
+                                       "Kiểu nội dung không được hỗ trợ: hãy gửi multipart/form-data.") from None
+        f = body.validated_data["file"]
+        task_id = body.validated_data.get("task")
+        limit = settings.THEODOI_MAX_UPLOAD_BYTES
+        if f.size > limit:  # refused before reading, as the web form does
+            raise ValidationError({"detail": f"Tệp “{f.name}” vượt giới hạn {limit // 1048576} MB."})
+        allowed: set[int] = set()
+        if task_id is not None:
+            allowed = {row.task.pk for row in selectors.report_content(report, today=today).tasks}
+        result = services.save_report(
+            actor=user, report=report, tasks={}, targets={},
+            nothing_to_report=report.nothing_to_report, summary=report.summary,
+            uploads=[services.Upload(name=f.name, data=f.read(), task_id=task_id)],
+            allowed_task_ids=allowed, allowed_target_ids=set(),
+        )
+        ev = Evidence.objects.select_related("task", "uploaded_by").get(pk=result.evidence[0].pk)
+        return Response(EvidenceFileSerializer(_evidence_data(ev, request)).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["báo cáo"], summary="Xóa một tệp minh chứng", request=None,
+               description="Chỉ đơn vị của báo cáo, khi báo cáo còn sửa được; ghi lịch sử.",
+               responses={204: None, **errors(400, 401, 403, 404)})
+class ReportEvidenceDetail(ApiViewMixin, APIView):
+    def delete(self, request: Request, pk: int, evidence_id: int) -> Response:
+        user = request.user
+        report = selectors.get_report(user, pk)
+        _require_editable(user, report, timezone.localdate())
+        services.delete_evidence(actor=user, evidence=selectors.get_evidence(user, report, evidence_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 

@@ -33,6 +33,11 @@ urlpatterns = [
     path("reports/<int:pk>/", reports.ReportDetail.as_view(), name="api-report-detail"),
     path("reports/<int:pk>/submit", reports.ReportSubmitView.as_view(), name="api-report-submit"),
     path("reports/<int:pk>/send", reports.ReportSendView.as_view(), name="api-report-send"),
+    path("reports/<int:pk>/accept", reports.ReportAcceptView.as_view(), name="api-report-accept"),
+    path("reports/<int:pk>/return", reports.ReportReturnView.as_view(), name="api-report-return"),
+    path("reports/<int:pk>/evidence/", reports.ReportEvidenceList.as_view(), name="api-report-evidence"),
+    path("reports/<int:pk>/evidence/<int:evidence_id>", reports.ReportEvidenceDetail.as_view(),
+         name="api-report-evidence-detail"),
     path("reports/<int:pk>/history/", reports.ReportHistory.as_view(), name="api-report-history"),
     path("exports/national", reports.NationalExportView.as_view(), name="api-national-export"),
     # The standing agency's web page for the same file (session login, not a token).

@@ -57,6 +57,7 @@ ERRORS = {
     401: OpenApiResponse(ErrorSerializer, description="Chưa xác thực"),
     403: OpenApiResponse(ErrorSerializer, description="Không có quyền"),
     404: OpenApiResponse(ErrorSerializer, description="Không tìm thấy, hoặc ngoài phạm vi được xem"),
+    409: OpenApiResponse(ErrorSerializer, description="Trạng thái hiện tại không cho phép thao tác này"),
 }
 
 
