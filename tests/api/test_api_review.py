@@ -251,12 +251,14 @@ def test_evidence_type_is_checked_by_content(api, users, tree, period, tmp_path,
     assert _nothing_stored(tmp_path) and AuditEvent.objects.count() == before
 
 
-def test_evidence_name_storage_refuses_is_a_json_400(api, users, tree, period, tmp_path):
-    """The stored name keeps the uploaded extension; one too long for the column is refused."""
+def test_evidence_is_stored_under_its_detected_kind_whatever_its_name(api, users, tree, period):
+    """A valid file with a long or misleading extension is kept; the name shown is the uploaded one."""
     pk = _draft(api, users, tree, period)
-    response = _upload(api, users["binhlu_officer"], pk, "bien-ban." + "x" * 120)
-    assert response.status_code == 400 and "đổi tên tệp" in response.json()["detail"]
-    assert _nothing_stored(tmp_path)
+    name = "bien-ban." + "x" * 120
+    response = _upload(api, users["binhlu_officer"], pk, name)
+    assert response.status_code == 201, response.json()
+    evidence = Evidence.objects.get(report_id=pk)
+    assert evidence.file.name.endswith(".pdf") and evidence.original_name == name
 
 
 def test_evidence_size_is_limited(api, users, tree, period, tmp_path, settings, docx_bytes):

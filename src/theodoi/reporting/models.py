@@ -171,7 +171,8 @@ def _evidence_path(instance: Evidence, filename: str) -> str:
     # A random stored name: the original name is kept in the row, never trusted on disk.
     import uuid
 
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    # The extension comes from the detected kind, not the uploaded name (which may be any length).
+    ext = instance.kind or "bin"
     return f"minh-chung/{instance.report.period.year}/{uuid.uuid4().hex}.{ext}"
 
 
