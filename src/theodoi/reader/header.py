@@ -18,6 +18,7 @@ from .agencies import starts_like_agency
 from .document import Paragraph
 from .fastfold import fold
 from .markers import parse_marker
+from .textclean import ISSUING_BODY_RE
 from .vnchars import UPPER, is_caps_text
 
 KINDS = (
@@ -258,7 +259,8 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
         if cm:
             h.issuer = cm.group(1).strip(" )")
     if not h.issuer and authority:
-        auth = authority[0]
+        # "SỞ Y TẾ ..." / "BỆNH VIỆN ...": the lower line is the issuing body, the upper its superior.
+        auth = authority[1] if len(authority) == 2 and ISSUING_BODY_RE.match(authority[1]) else authority[0]
         auth = _MOTTO_RE.split(auth)[0].strip()
         h.issuer = auth or None
     # implements: the title's objects, then the basis paragraphs' objects.

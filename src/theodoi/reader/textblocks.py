@@ -26,7 +26,14 @@ from .document import Document, Paragraph, Table
 from .fastfold import fold
 from .flatrows import segment, split_glued
 from .markers import parse_marker, parse_row_number, roman_to_int
-from .textclean import clean_line, is_page_number, is_rule, is_url_only, join_wrapped
+from .textclean import (
+    ISSUING_BODY_RE,
+    clean_line,
+    is_page_number,
+    is_rule,
+    is_url_only,
+    join_wrapped,
+)
 from .vnchars import UPPER, is_caps_text
 
 _TERMINAL_RE = re.compile(r"[.:;!?…]['\"”’)\]]*\s*$")
@@ -52,6 +59,9 @@ _HINT_WORDS = ("stt", "tt", "noi dung", "nhiem vu", "chi tieu", "chu tri", "phoi
 _COLNUM_RE = re.compile(r"^[\s(|]*\d{1,2}[)\s|]*$")
 
 
+_CAPS_LINK_END_RE = re.compile(r"\b(?:VÀ|CỦA|TẠI|CHO|THUỘC|VỚI|TRONG|ĐẾN|VỀ|CÁC|-|–)\s*$")
+
+
 def _is_caps(text: str) -> bool:
     """A heading in capitals ("II. MỤC TIÊU", "KẾ HOẠCH"), not a lone acronym ("GRDP.")."""
     letters = sum(1 for ch in text if ch.isalpha())
@@ -71,6 +81,8 @@ def _starts_paragraph(prev: str, line: str) -> bool:
         return True
     if _is_caps(s) != _is_caps(p):
         return True
+    if _is_caps(s) and ISSUING_BODY_RE.match(s) and not _CAPS_LINK_END_RE.search(p) and len(p.split()) >= 3:
+        return True  # "SỞ Y TẾ TỈNH X" / "BỆNH VIỆN ĐA KHOA TỈNH X": the body under its superior
     if _NEWPARA_RE.match(s) and not _LINK_END_RE.search(p):
         return True
     if _DATE_PLACE_RE.match(s):

@@ -96,3 +96,10 @@ def join_wrapped(parts: list[str]) -> str:
         else:
             acc = f"{acc} {p}" if acc else p
     return " ".join(acc.split())
+
+
+# An issuing body's own name in a header's capitals; on the line under its superior's name
+# ("SỞ Y TẾ TỈNH X" / "BỆNH VIỆN ĐA KHOA TỈNH X") it is the body that issues the document.
+ISSUING_BODY_RE = re.compile(
+    r"^(?:SỞ|BỆNH VIỆN|TRUNG TÂM|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|BAN|CHI CỤC|CỤC|TRƯỜNG|VĂN PHÒNG|"
+    r"ĐẢNG ỦY|ĐẢNG UỶ|PHÒNG|VIỆN|HỌC VIỆN|TỔNG CỤC|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ)\s")

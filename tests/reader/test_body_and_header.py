@@ -1,4 +1,4 @@
-"""Labelled fields of body tasks."""
+"""Labelled fields of body tasks; the issuer in the header."""
 
 from __future__ import annotations
 
@@ -18,3 +18,19 @@ def test_result_word_inside_the_task_sentence_is_no_label():
     head, fields = split_labels("Báo cáo kết quả: tổng hợp số liệu hằng quý. Đơn vị chủ trì: Văn phòng")
     assert head.startswith("Báo cáo kết quả: tổng hợp")
     assert fields == [("lead", "Văn phòng")]
+
+
+def test_issuer_is_the_body_printed_under_its_superior():
+    from theodoi.reader import read_text
+
+    text = ("UBND HUYỆN MINH AN\nTRUNG TÂM Y TẾ HUYỆN MINH AN\nSố: 12/KH-TTYT\n"
+            "Minh An, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\nI. MỤC ĐÍCH\n")
+    assert read_text(text).plan["plan"]["issuer"] == "TRUNG TÂM Y TẾ HUYỆN MINH AN"
+
+
+def test_one_authority_wrapped_over_two_lines_stays_whole():
+    from theodoi.reader import read_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH MINH AN\nSố: 12/KH-UBND\n"
+            "Minh An, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\nI. MỤC ĐÍCH\n")
+    assert read_text(text).plan["plan"]["issuer"] == "ỦY BAN NHÂN DÂN TỈNH MINH AN"
