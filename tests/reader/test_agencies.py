@@ -89,3 +89,9 @@ def test_not_agency(text):
 ])
 def test_new_heads_and_glued_names(cell: str, expected: list[str]):
     assert split_agencies(cell) == expected
+
+
+def test_front_party_committee_keeps_its_mass_organisations():
+    assert split_agencies("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy các xã") == [
+        "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy các xã"]
+    assert split_agencies("Ủy ban MTTQ tỉnh, các đoàn thể tỉnh") == ["Ủy ban MTTQ tỉnh", "các đoàn thể tỉnh"]

@@ -184,12 +184,18 @@ _BARE_HEAD_RE = re.compile(
 _COLLECTIVE_START_RE = re.compile(rf"^[cC]ác\s+(?:{_COLL})\b")
 
 
+_FRONT_PARTY_RE = re.compile(r"^(?:Đảng ủy|Đảng uỷ)\s+(?:Mặt trận Tổ quốc|MTTQ)\b")
+
+
 def _split_commas(part: str) -> list[str]:
     pieces = _split_top_level(part, ", ")
     out: list[str] = []
     for piece in pieces:
         # "Sở Nội vụ, các sở, ban, ngành": a collective list may follow a name.
-        if out and _complete_name(out[-1]) and (_complete_name(piece) or _COLLECTIVE_START_RE.match(piece)):
+        # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" is one party committee's official name.
+        front_party = bool(out) and _FRONT_PARTY_RE.search(out[-1]) and piece.startswith("các đoàn thể")
+        if (out and not front_party and _complete_name(out[-1])
+                and (_complete_name(piece) or _COLLECTIVE_START_RE.match(piece))):
             out.append(piece)
         elif out:
             out[-1] = f"{out[-1]}, {piece}"
