@@ -215,7 +215,11 @@ def test_unit_uploads_lists_and_deletes_evidence(api, users, tree, period, kt_ta
     assert listing["count"] == 2
     assert [e["name"] for e in listing["results"]] == ["Biên bản nghiệm thu.pdf", "ke-hoach.pdf"]
     url = listing["results"][0]["download_url"]
-    assert url.endswith(reverse("evidence_download", args=[pk, ev.pk])) and url.startswith("http")
+    assert url.endswith(reverse("api-report-evidence-detail", args=[pk, ev.pk])) and url.startswith("http")
+    by_token = api(officer).get(url)
+    assert by_token.status_code == 200 and by_token["Content-Type"] == "application/pdf"
+    assert b"".join(by_token.streaming_content) == PDF
+    assert api(users["tanuyen_officer"]).get(url).status_code == 404  # another commune
     # The same report's detail lists the file under its task.
     detail = api(officer).get(reverse("api-report-detail", args=[pk])).json()
     task_row = next(t for t in detail["tasks"] if t["task_id"] == kt_tasks[0].pk)
@@ -347,4 +351,6 @@ def test_openapi_documents_review_and_evidence(api):
     assert list(upload["requestBody"]["content"]) == ["multipart/form-data"]
     assert set(upload["responses"]) >= {"201", "400", "403", "404"}
     assert "get" in paths["/api/reports/{id}/evidence/"]
-    assert set(paths["/api/reports/{id}/evidence/{evidence_id}"]) == {"delete"}
+    one = paths["/api/reports/{id}/evidence/{evidence_id}"]
+    assert set(one) == {"get", "delete"}
+    assert {"application/pdf", "image/jpeg"} <= set(one["get"]["responses"]["200"]["content"])

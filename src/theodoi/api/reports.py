@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +37,7 @@ from theodoi.reporting import calendar as cal
 from theodoi.reporting import permissions as perm
 from theodoi.reporting import selectors, services
 from theodoi.reporting import status as st
+from theodoi.reporting.evidence import CONTENT_TYPES
 from theodoi.reporting.forms import PartnerItemForm, ReportHeaderForm, TargetItemForm, TaskItemForm
 from theodoi.reporting.models import Evidence, ReportingPeriod, ReportState, UnitReport, WorkStatus
 from theodoi.reporting.services import TARGET_FIELDS, TASK_FIELDS
@@ -549,7 +550,7 @@ class EvidenceFileSerializer(EvidenceSerializer):
     uploaded_by = serializers.CharField(allow_null=True, help_text="Người tải lên")
     uploaded_at = serializers.DateTimeField(help_text="Thời điểm tải lên")
     download_url = serializers.URLField(
-        help_text="Địa chỉ tải tệp trên giao diện web (cần đăng nhập web, không dùng mã xác thực API)")
+        help_text="Địa chỉ tải tệp (GET; dùng được với mã xác thực API)")
 
 
 class EvidenceUploadSerializer(VietnameseSerializer):
@@ -577,7 +578,8 @@ def _evidence_data(ev: Evidence, request: Request) -> dict[str, Any]:
         "id": ev.pk, "original_name": ev.original_name, "kind": ev.kind, "size": ev.size,
         "task_id": ev.task_id, "task_code": ev.task.full_code if ev.task_id else None,
         "uploaded_by": (by.full_name or by.username) if by else None, "uploaded_at": ev.uploaded_at,
-        "download_url": request.build_absolute_uri(reverse("evidence_download", args=[ev.report_id, ev.pk])),
+        "download_url": request.build_absolute_uri(
+            reverse("api-report-evidence-detail", args=[ev.report_id, ev.pk])),
     }
 
 
@@ -641,10 +643,22 @@ class ReportEvidenceList(ApiViewMixin, generics.GenericAPIView):
         return Response(EvidenceFileSerializer(_evidence_data(ev, request)).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["báo cáo"], summary="Xóa một tệp minh chứng", request=None,
-               description="Chỉ đơn vị của báo cáo, khi báo cáo còn sửa được; ghi lịch sử.",
-               responses={204: None, **errors(400, 401, 403, 404)})
 class ReportEvidenceDetail(ApiViewMixin, APIView):
+    @method_schema(tags=["báo cáo"], summary="Tải một tệp minh chứng",
+                   description="Ai xem được báo cáo thì tải được tệp; dùng được với mã xác thực API.",
+                   responses={**{(200, ct): OpenApiTypes.BINARY for ct in CONTENT_TYPES.values()},
+                              **errors(401, 404)})
+    def get(self, request: Request, pk: int, evidence_id: int) -> FileResponse:
+        report = selectors.get_report(request.user, pk)
+        ev = selectors.get_evidence(request.user, report, evidence_id)
+        response = FileResponse(ev.file.open("rb"), as_attachment=True, filename=ev.original_name,
+                                content_type=CONTENT_TYPES.get(ev.kind, "application/octet-stream"))
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    @method_schema(tags=["báo cáo"], summary="Xóa một tệp minh chứng", request=None,
+                   description="Chỉ đơn vị của báo cáo, khi báo cáo còn sửa được; ghi lịch sử.",
+                   responses={204: None, **errors(400, 401, 403, 404)})
     def delete(self, request: Request, pk: int, evidence_id: int) -> Response:
         user = request.user
         report = selectors.get_report(user, pk)
