@@ -354,3 +354,25 @@ def test_openapi_documents_review_and_evidence(api):
     one = paths["/api/reports/{id}/evidence/{evidence_id}"]
     assert set(one) == {"get", "delete"}
     assert {"application/pdf", "image/jpeg"} <= set(one["get"]["responses"]["200"]["content"])
+
+
+def test_a_returned_report_of_a_closed_period_can_be_corrected_and_resent(api, users, tree, period,
+                                                                         kt_tasks):
+    """Returning a report after its period closed still lets the unit correct and resend it."""
+    today = timezone.localdate()
+    old = ReportingPeriod.objects.filter(frequency="monthly", due__lt=today - dt.timedelta(days=90)).first()
+    head = users["binhlu_head"]
+    report = services.open_report(actor=head, period=old, unit=tree["binhlu_kt"])
+    services.save_report(actor=head, report=report, targets={},
+                         tasks={kt_tasks[0].pk: {"status": "ongoing", "progress": 20, "is_lead": True}})
+    services.approve_and_send(actor=head, report=report)
+    assert _return(api, users["standing"], report.pk).status_code == 200
+    url = reverse("api-report-detail", args=[report.pk])
+    patched = api(users["binhlu_officer"]).patch(
+        url, {"tasks": [{"task": kt_tasks[0].pk, "status": "ongoing", "progress": 50}]}, format="json")
+    assert patched.status_code == 200, patched.json()
+    assert _upload(api, users["binhlu_officer"], report.pk).status_code == 201
+    sent = api(head).post(reverse("api-report-send", args=[report.pk]))
+    assert sent.status_code == 200 and sent.json()["version"] == 2
+    # Once sent again, the closed period refuses further changes.
+    assert _upload(api, users["binhlu_officer"], report.pk).status_code in (400, 403)

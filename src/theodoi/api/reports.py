@@ -70,6 +70,14 @@ def closed_reason(period: ReportingPeriod, today: dt.date) -> str | None:
     return None
 
 
+def edit_closed_reason(report: UnitReport, today: dt.date) -> str | None:
+    """Why this report cannot change today. A report the standing agency returned can
+    always be corrected and sent again, as on the web, even after its period closed."""
+    if report.state == ReportState.RETURNED:
+        return None
+    return closed_reason(report.period, today)
+
+
 # ---------------------------------------------------------------- serializers
 
 class PeriodSerializer(serializers.Serializer):
@@ -392,7 +400,7 @@ class ReportDetail(ApiViewMixin, APIView):
         today = timezone.localdate()
         if not perm.can_edit(user, report):
             raise PermissionDenied(services._locked_message(report))
-        if reason := closed_reason(report.period, today):
+        if reason := edit_closed_reason(report, today):
             raise ValidationError({"detail": reason})
         body = ReportUpdateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -466,7 +474,7 @@ def _action_view(action: str):
             today = timezone.localdate()
             if not checks[action](user, report):
                 raise PermissionDenied(refusals[action])
-            if reason := closed_reason(report.period, today):
+            if reason := edit_closed_reason(report, today):
                 raise ValidationError({"detail": reason})
             service(actor=user, report=report)
             return Response(_detail_data(selectors.get_report(user, pk), user, today))
@@ -590,7 +598,7 @@ def _require_editable(user, report: UnitReport, today: dt.date) -> None:
                                "của báo cáo.")
     if not perm.can_edit(user, report):
         raise PermissionDenied(services._locked_message(report))
-    if reason := closed_reason(report.period, today):
+    if reason := edit_closed_reason(report, today):
         raise ValidationError({"detail": reason})
 
 
