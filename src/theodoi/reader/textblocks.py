@@ -115,6 +115,7 @@ class _Header:
     labels: list[str]
     end: int  # index of the first body line
     tab_indented: bool = False
+    outer: bool = True  # pipe rows framed by a leading and trailing "|"
     raw_lines: list[str] = field(default_factory=list)
     all_lines: list[str] = field(default_factory=list)  # folded lines of a flat header
 
@@ -139,12 +140,14 @@ class _Builder:
         self.start = None
 
 
-def _split_cells(line: str, sep: str) -> list[str]:
+def _split_cells(line: str, sep: str, outer: bool = True) -> list[str]:
+    """Cells of a separated row. Without outer pipes ("a | b | c"), a trailing "|" closes
+    an empty last cell instead of framing the row."""
     s = line.strip()
     if sep == "|":
         if s.startswith("|"):
             s = s[1:]
-        if s.endswith("|"):
+        if s.endswith("|") and (outer or s.count("|") == 0):
             s = s[:-1]
     cells = [c.strip().replace("\u2028", "\n") for c in s.split(sep)]
     return cells
@@ -176,7 +179,7 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
                 # Header continued on a second row (merged header cells).
                 while end < len(lines) and sep in lines[end] and not re.sub(r"[|\s:\-]", "", lines[end]):
                     end += 1
-                return _Header(mode, roles, cells, end)
+                return _Header(mode, roles, cells, end, outer=sep == "|" and s.startswith("|"))
     # One header cell per line.
     if classify_header(s, loose=False) and len(s.split()) <= 9:
         cells, k, blanks = [], i, 0
@@ -302,8 +305,17 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str,
         if _END_TABLE_RE.match(s) and sep not in s:
             break
         if sep in s:
-            cells = _split_cells(raw, sep)
-            if rows and sep == "|" and not s.startswith("|") and rows[-1] and len(rows[-1]) < ncols:
+            cells = _split_cells(raw, sep, header.outer)
+            if sep == "|" and not header.outer:
+                # Rows without outer pipes: a short last row is continued by a line that
+                # does not open with a row number.
+                if rows and len(rows[-1]) < ncols and not parse_row_number(cells[0]):
+                    rows[-1][-1] = f"{rows[-1][-1]}\n{cells[0]}".strip()
+                    rows[-1].extend(cells[1:])
+                else:
+                    rows.append(cells)
+                    line_nos.append(k + 1)
+            elif rows and sep == "|" and not s.startswith("|") and rows[-1] and len(rows[-1]) < ncols:
                 # A wrapped pipe row: the first piece continues the last cell.
                 rows[-1][-1] = f"{rows[-1][-1]}\n{cells[0]}".strip()
                 rows[-1].extend(cells[1:])

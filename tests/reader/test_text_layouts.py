@@ -1,0 +1,35 @@
+"""Text layouts of tables and wrapped lines (invented inputs)."""
+
+from __future__ import annotations
+
+from theodoi.reader.document import Table
+from theodoi.reader.textblocks import text_to_document
+
+
+def _tables(text: str) -> list[Table]:
+    return [b for b in text_to_document(text).blocks if isinstance(b, Table)]
+
+
+def test_pipe_rows_without_outer_pipes_keep_empty_trailing_cells():
+    text = "\n".join([
+        "KẾ HOẠCH",
+        "",
+        "TT | Nội dung | Thời hạn | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm",
+        "I | NHÓM MỘT | | | |",
+        "1 | Làm việc A | Quý II/2026 | Sở Tài chính | Sở Nội vụ | Báo cáo",
+        "2 | Làm việc B | 2026 | Sở Tư pháp | Công an tỉnh |",
+    ])
+    (table,) = _tables(text)
+    assert table.rows[1] == ["I", "NHÓM MỘT", "", "", "", ""]
+    assert table.rows[2][0] == "1" and table.rows[2][3] == "Sở Tài chính"
+    assert table.rows[3] == ["2", "Làm việc B", "2026", "Sở Tư pháp", "Công an tỉnh", ""]
+
+
+def test_pipe_row_without_outer_pipes_wrapped_onto_next_line():
+    text = "\n".join([
+        "STT | Nội dung | Cơ quan chủ trì | Thời hạn",
+        "1 | Xây dựng cơ sở dữ liệu",
+        "dùng chung | Sở Y tế | 2026",
+    ])
+    (table,) = _tables(text)
+    assert table.rows[1] == ["1", "Xây dựng cơ sở dữ liệu\ndùng chung", "Sở Y tế", "2026"]
