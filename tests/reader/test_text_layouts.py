@@ -33,3 +33,25 @@ def test_pipe_row_without_outer_pipes_wrapped_onto_next_line():
     ])
     (table,) = _tables(text)
     assert table.rows[1] == ["1", "Xây dựng cơ sở dữ liệu\ndùng chung", "Sở Y tế", "2026"]
+
+
+def test_framed_pipe_rows_hard_wrapped_at_a_fixed_width_are_joined():
+    text = "\n".join([
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời",
+        "hạn | Sản phẩm |",
+        "| 1 | Xây dựng kho dữ liệu dùng chung của",
+        "tỉnh | Văn phòng | Sở Tài chính, Sở",
+        "Nội vụ | Quý I/2026 | Kho dữ liệu |",
+        "| 2 | Tập huấn kỹ năng số | Sở Nội vụ |",
+        "Sở Y tế | 2026 | Lớp học",
+        "|",
+        "II. TỔ CHỨC THỰC HIỆN",
+    ])
+    doc = text_to_document(text)
+    table = doc.blocks[0]
+    assert isinstance(table, Table)
+    assert table.rows[0][4] == "Thời hạn"
+    assert table.rows[1] == ["1", "Xây dựng kho dữ liệu dùng chung của tỉnh", "Văn phòng",
+                             "Sở Tài chính, Sở Nội vụ", "Quý I/2026", "Kho dữ liệu"]
+    assert table.rows[2] == ["2", "Tập huấn kỹ năng số", "Sở Nội vụ", "Sở Y tế", "2026", "Lớp học"]
+    assert doc.blocks[1].text == "II. TỔ CHỨC THỰC HIỆN"

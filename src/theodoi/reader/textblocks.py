@@ -171,11 +171,14 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
     # Markdown pipe row or tab-separated row.
     for sep, mode in (("|", "pipe"), ("\t", "tabrow")):
         if sep in s and s.count(sep) >= (2 if sep == "|" else 2):
+            end = i + 1
+            if sep == "|":
+                s, end = _unwrap_pipe_row(lines, i, 0)
+                line = s
             cells = _split_cells(line, sep)
             labels = [classify_header(c) for c in cells]
             roles = resolve_roles(labels, cells)
             if sum(1 for r in roles if r) >= 3 and table_kind(roles):
-                end = i + 1
                 # Header continued on a second row (merged header cells).
                 while end < len(lines) and sep in lines[end] and not re.sub(r"[|\s:\-]", "", lines[end]):
                     end += 1
@@ -220,6 +223,33 @@ def _detect_header(lines: list[str], i: int) -> _Header | None:
                                all_lines=[fold(x) for x in lines[i:k + 1] if x.strip()])
         k += 1
     return best
+
+
+def _unwrap_pipe_row(lines: list[str], k: int, ncols: int) -> tuple[str, int]:
+    """A "| a | b |" row hard-wrapped over several lines (text wrapped at a fixed width):
+    the lines up to the one closing the row with "|", joined with spaces, and the index
+    after them. A framed row cannot span lines, so lines that do not open with "|" and
+    come before the closing one are the same row. The row also goes on past a closing
+    "|" while it has fewer cells than the header and the next line holds a separator."""
+    acc = lines[k].strip()
+    if not acc.startswith("|"):
+        return acc, k + 1
+    j = k + 1
+    while j < len(lines) and j < k + 12:
+        nxt = lines[j].strip()
+        if nxt == "|" and not acc.endswith("|"):
+            acc += " |"  # the closing pipe wrapped onto a line of its own
+            j += 1
+            break
+        if not nxt or nxt.startswith("|") or is_rule(nxt):
+            break
+        if acc.endswith("|") and (acc.count("|") - 1 >= ncols or "|" not in nxt):
+            break
+        acc = f"{acc} {nxt}"
+        j += 1
+    if not acc.endswith("|") and j > k + 1:
+        return lines[k].strip(), k + 1  # never closed: not a wrapped row
+    return acc, j
 
 
 def _row_start_token(t: str) -> bool:
@@ -305,6 +335,10 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str,
         if _END_TABLE_RE.match(s) and sep not in s:
             break
         if sep in s:
+            if sep == "|" and header.outer:
+                raw, nxt = _unwrap_pipe_row(lines, k, ncols)
+                s = raw
+                k = nxt - 1
             cells = _split_cells(raw, sep, header.outer)
             if sep == "|" and not header.outer:
                 # Rows without outer pipes: a short last row is continued by a line that
@@ -324,6 +358,9 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str,
             else:
                 rows.append(cells)
                 line_nos.append(k + 1)
+        elif (sep == "|" and header.outer and rows and len(rows[-1]) >= ncols
+              and parse_marker(s)):
+            break  # a numbered heading after a complete framed row: the text goes on
         elif rows and is_page_number(s) and k + 1 < len(lines) and sep in lines[k + 1]:
             pass  # a page number between two pages of the table
         elif rows:
