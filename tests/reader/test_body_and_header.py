@@ -34,3 +34,21 @@ def test_one_authority_wrapped_over_two_lines_stays_whole():
     text = ("ỦY BAN NHÂN DÂN\nTỈNH MINH AN\nSố: 12/KH-UBND\n"
             "Minh An, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\nI. MỤC ĐÍCH\n")
     assert read_text(text).plan["plan"]["issuer"] == "ỦY BAN NHÂN DÂN TỈNH MINH AN"
+
+
+def test_short_unpunctuated_period_headings_group_body_targets():
+    from theodoi.reader.body import find_body_targets
+    from theodoi.reader.document import Paragraph
+
+    paras = [Paragraph(t) for t in [
+        "II. MỤC TIÊU CỤ THỂ",
+        "1. Đến cuối năm 2026",
+        "(1) 100% xã có điểm truy cập Internet công cộng.",
+        "(2) Tỷ lệ hồ sơ trực tuyến đạt trên 80%.",
+        "2. Tầm nhìn đến năm 2030",
+        "(3) Kinh tế số chiếm 20% GRDP.",
+        "III. NHIỆM VỤ",
+    ]]
+    targets = find_body_targets(paras, 0)
+    assert [(t["code"], t["group"]) for t in targets] == [
+        ("1", "Đến cuối năm 2026"), ("2", "Đến cuối năm 2026"), ("3", "Tầm nhìn đến năm 2030")]

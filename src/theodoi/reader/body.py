@@ -89,6 +89,9 @@ def split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     return head, fields
 
 
+_TERMINAL_PUNCT_RE = re.compile(r"[.;:!?]\s*$")
+
+
 def _target_code(mk: Marker) -> str | None:
     return None if mk.kind == "bullet" else mk.label
 
@@ -170,7 +173,12 @@ def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> 
             j += 1  # "1. Mục tiêu chung" and its prose are not targets
             continue
         # A heading inside the list ("a) Về hạ tầng số:", "Đến năm 2030:") groups what follows.
-        if rest.rstrip().endswith(":") and len(rest) < 120 and not read_prose_value(rest)["comparator"]:
+        # So is a short unpunctuated line over items of another marker kind ("1. Đến hết
+        # năm 2026" / "(1) ..."), as headings are printed without a colon.
+        short_head = (len(rest.split()) <= 10 and not _TERMINAL_PUNCT_RE.search(rest)
+                      and (item_kind is None or item_kind != mk.kind))
+        if ((rest.rstrip().endswith(":") and len(rest) < 120) or short_head) \
+                and not read_prose_value(rest)["comparator"]:
             nxt = parse_marker(paras[j + 1].text) if j + 1 < len(paras) else None
             if nxt and (nxt.kind != mk.kind):
                 group = rest.rstrip().rstrip(":").strip()
