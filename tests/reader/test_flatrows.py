@@ -84,3 +84,13 @@ def test_page_number_before_a_wrapped_repeated_header_is_no_row():
     tasks = read_text(PAGED).plan["tasks"]
     assert [t["code"] for t in tasks] == ["I.1", "I.2", "I.3"]
     assert tasks[2]["lead"] == ["Phòng Hành chính"]
+
+
+def test_deadline_glued_between_two_cells_is_cut_out():
+    from theodoi.reader.flatrows import split_glued
+
+    assert split_glued(["Các sở, ban, ngành Quý II/2026 Quyết định công bố"]) == [
+        "Các sở, ban, ngành", "Quý II/2026", "Quyết định công bố"]
+    assert split_glued(["Tháng 7/2026 Nghị quyết của"]) == ["Tháng 7/2026", "Nghị quyết của"]
+    # A year inside the task's own sentence stays there.
+    assert split_glued(["Tổng kết giai đoạn 2021 - 2025 Kế hoạch"]) == ["Tổng kết giai đoạn 2021 - 2025 Kế hoạch"]

@@ -132,9 +132,34 @@ def _agency_after_stop(head: str) -> tuple[str, str] | None:
     return None
 
 
+# A deadline cell between two other cells of one line ("Các sở, ngành Quý II/2026 Quyết định
+# công bố", "Tháng 7/2026 Nghị quyết của"): a deadline phrase, then a capital opening the next cell.
+_MID_DEADLINE_RE = re.compile(
+    r"(?:^|(?<=\S)\s+)((?:Nhiệm vụ thường\s*xuyên|Thường xuyên|Hằng (?:tháng|quý|năm)|Hàng (?:tháng|quý|năm)"
+    r"|(?:Trước|Chậm nhất)\s*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|Tháng \d{1,2}[/\-]\d{4}"
+    r"|Quý [IV\d]{1,3}[/\-]\d{4}|Năm \d{4}(?:\s*-\s*\d{4})?|20\d\d(?:\s*-\s*20\d\d)?))"
+    rf"\s+(?={UPPER})"
+)
+_BEFORE_DEADLINE_LINK_RE = re.compile(r"(?:\b(?:năm|giai đoạn|từ|đến|ngày|số|trước|sau|trong)|[\d/\-–,(])\s*$",
+                                      re.IGNORECASE)
+
+
+def _split_mid_deadline(line: str) -> list[str]:
+    m = _MID_DEADLINE_RE.search(line)
+    if not m:
+        return [line]
+    before, after = line[: m.start()].strip(), line[m.end():].strip()
+    if before and (_BEFORE_DEADLINE_LINK_RE.search(before) or _LINK_END_RE.search(before)):
+        return [line]
+    return [p for p in (before, m.group(1).strip(), *_split_mid_deadline(after)) if p]
+
+
 def split_glued(lines: list[str], targets: bool = False) -> list[str]:
     """Split cells glued to the end of a line ("... dân cư Quý IV/2025 Công an xã";
-    in a target table "... trên địa bàn tỉnh % ≥ 70 Đảng ủy UBND tỉnh")."""
+    in a target table "... trên địa bàn tỉnh % ≥ 70 Đảng ủy UBND tỉnh"), and a deadline
+    glued between two cells of a task row."""
+    if not targets:
+        lines = [p for line in lines for p in _split_mid_deadline(line)]
     out: list[str] = []
     for line in lines:
         tails: list[str] = []
