@@ -55,3 +55,19 @@ def test_framed_pipe_rows_hard_wrapped_at_a_fixed_width_are_joined():
                              "Sở Tài chính, Sở Nội vụ", "Quý I/2026", "Kho dữ liệu"]
     assert table.rows[2] == ["2", "Tập huấn kỹ năng số", "Sở Nội vụ", "Sở Y tế", "2026", "Lớp học"]
     assert doc.blocks[1].text == "II. TỔ CHỨC THỰC HIỆN"
+
+
+def test_cell_per_line_table_ends_at_a_numbered_heading_with_its_text():
+    text = "\n".join([
+        "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn",
+        "I", "Chính quyền số",
+        "1", "Số hóa hồ sơ", "Văn phòng UBND xã", "Công an xã", "Quý II/2026",
+        "2", "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên xã", "Năm 2026",
+        "",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Văn phòng UBND xã theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+    ])
+    doc = text_to_document(text)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [r[0] for r in table.rows[1:]] == ["I", "1", "2"]
+    assert doc.blocks[-2].text == "II. TỔ CHỨC THỰC HIỆN"

@@ -426,6 +426,7 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
     header_lines = set(header.raw_lines)
     keep_blanks = header.mode == "cells"
     header_tail: list[str] = []  # the rest of a header repeated on a new page
+    bare_numbers = glued_numbers = 0
     while k < len(lines):
         s = lines[k].strip()
         k += 1
@@ -453,8 +454,18 @@ def _group_flat_rows(lines: list[str], start: int, header: _Header, line_nos: li
             no, rest = parsed
             if not rest and _page_number_here(lines, k, seq):
                 continue
+            if (rest and header.mode == "cells" and bare_numbers >= 2 and not glued_numbers
+                    and k >= 2 and not lines[k - 2].strip()):
+                # Row numbers stood alone on their lines; a numbered line with its text after a
+                # blank line ("IV. TỔ CHỨC THỰC HIỆN") is the body going on after the table.
+                k -= 1
+                break
             status = seq.accept(no, rest)
             if status:
+                if rest:
+                    glued_numbers += 1
+                else:
+                    bare_numbers += 1
                 groups.append((status, no, [rest] if rest else []))
                 line_nos.append(k)
                 continue
