@@ -71,3 +71,12 @@ def test_cell_per_line_table_ends_at_a_numbered_heading_with_its_text():
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [r[0] for r in table.rows[1:]] == ["I", "1", "2"]
     assert doc.blocks[-2].text == "II. TỔ CHỨC THỰC HIỆN"
+
+
+def test_state_header_glued_on_one_line_is_cut_at_its_fixed_parts():
+    text = ("UBND TỈNH AN BÌNH SỞ NỘI VỤ Số: 15/KH-SNV CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+            "Độc lập - Tự do - Hạnh phúc An Bình, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số")
+    texts = [b.text for b in text_to_document(text).blocks]
+    assert "Số: 15/KH-SNV" in texts
+    assert "Độc lập - Tự do - Hạnh phúc" in texts
+    assert "An Bình, ngày 02 tháng 3 năm 2026" in texts

@@ -832,12 +832,29 @@ def _grid_cell_text(pieces: list[str]) -> str:
     return "<br>".join(join_wrapped(p) for p in paras if p).replace("|", "/")
 
 
+# The fixed parts of a state document's header (Decree 30 layout), printed on one line when a
+# web page flattens the header's layout table: each opens a line of its own.
+_HEADER_PART_RE = re.compile(r"\s+(?=Số\s*:|CỘNG HOÀ XÃ HỘI|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự do)")
+_MOTTO_RE = re.compile(r"^(Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\s+(\S.*)$")
+
+
+def _split_glued_header(line: str) -> list[str]:
+    if len(line) < 60 or not ("CỘNG HÒA XÃ HỘI" in line or "CỘNG HOÀ XÃ HỘI" in line):
+        return [line]
+    out: list[str] = []
+    for part in _HEADER_PART_RE.split(line):
+        m = _MOTTO_RE.match(part.strip())
+        out.extend([m.group(1), m.group(2)] if m else [part])  # the date line after the motto
+    return [p for p in out if p.strip()]
+
+
 def text_to_document(text: str) -> Document:
     """Read text into paragraphs and tables (see module docstring)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [clean_line(x).replace("\n", "\u2028") for x in _grid_tables_to_pipe(raw.split("\n"))]
     # A <br> inside a line becomes a cell-internal break; elsewhere a space.
     lines = lines[: _web_footer_start(lines)]
+    lines = [p for line in lines for p in _split_glued_header(line)]
     double = _double_spaced(lines)
     builder = _Builder()
     blocks = builder.blocks
