@@ -122,7 +122,8 @@ _FAMILIES: list[tuple[str, re.Pattern[str]]] = [
     ("unit", _kw("don vi tinh", "dvt", "don vi do", "don vi do luong")),
     ("lead", _kw("chu tri", "chu quan", "phu trach", "chiu trach nhiem", "dau moi")),
     ("support", _kw("phoi hop", "tham gia", "cung thuc hien")),
-    ("lead", _kw("co quan", "don vi", "trach nhiem")),  # "Cơ quan thực hiện", "Đơn vị theo dõi"
+    # "Cơ quan thực hiện", "Đơn vị theo dõi", "Khoa/phòng theo dõi"
+    ("lead", _kw("co quan", "don vi", "trach nhiem", "theo doi")),
     ("deadline", _kw("thoi gian", "thoi han", "tien do", "moc", "thoi diem", "lo trinh")),
     ("output", _kw("san pham", "dau ra", "ket qua du kien", "ket qua can dat", "yeu cau dat")),
     ("value", re.compile(r"(?<![a-z])(?:chi tieu|chi so|ket qua|muc tieu|gia tri|ke hoach|nam)\b.*\b(?:19|20)\d\d\b")),

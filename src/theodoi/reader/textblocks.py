@@ -26,6 +26,7 @@ from .document import Document, Paragraph, Table
 from .fastfold import fold
 from .flatrows import segment, split_glued
 from .markers import parse_marker, parse_row_number, roman_to_int
+from .spacecols import space_tables_to_pipe
 from .textclean import (
     ISSUING_BODY_RE,
     clean_line,
@@ -851,7 +852,7 @@ def _split_glued_header(line: str) -> list[str]:
 def text_to_document(text: str) -> Document:
     """Read text into paragraphs and tables (see module docstring)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [clean_line(x).replace("\n", "\u2028") for x in _grid_tables_to_pipe(raw.split("\n"))]
+    lines = [clean_line(x).replace("\n", "\u2028") for x in _grid_tables_to_pipe(space_tables_to_pipe(raw.split("\n")))]
     # A <br> inside a line becomes a cell-internal break; elsewhere a space.
     lines = lines[: _web_footer_start(lines)]
     lines = [p for line in lines for p in _split_glued_header(line)]

@@ -1,0 +1,49 @@
+"""Tables whose columns are aligned with runs of spaces (PDF text layer)."""
+
+from theodoi.reader.columns import classify_header
+from theodoi.reader.interpret import interpret
+from theodoi.reader.spacecols import space_tables_to_pipe
+from theodoi.reader.textblocks import text_to_document
+
+DOC = """KẾ HOẠCH
+Thử nghiệm
+
+III. NHIỆM VỤ
+STT   Nhiệm vụ                    Đơn vị chủ trì     Đơn vị phối hợp     Thời hạn
+I     NHÓM MỘT
+1     Xây dựng kho dữ liệu        Phòng Dữ           Phòng Tổng hợp      Quý II/2026
+      dùng chung                  liệu
+2     Rà soát quy trình           Văn phòng                              Tháng 5/2026
+                                                                   Trang 2/3
+STT   Nhiệm vụ                    Đơn vị chủ trì     Đơn vị phối hợp     Thời hạn
+3     Đào tạo cán bộ              Phòng Nội vụ       Các phòng,          Năm 2026
+                                                     đơn vị
+
+IV. TỔ CHỨC THỰC HIỆN
+Các phòng triển khai.
+"""
+
+
+def test_space_aligned_table_becomes_pipe_rows():
+    out = space_tables_to_pipe(DOC.split("\n"))
+    rows = [x for x in out if x.startswith("| ")]
+    assert len(rows) == 1 + 4  # header, the section row and three tasks
+    assert "Xây dựng kho dữ liệu dùng chung | Phòng Dữ liệu | Phòng Tổng hợp | Quý II/2026" in rows[2]
+    assert "IV. TỔ CHỨC THỰC HIỆN" in out
+
+
+def test_space_aligned_tasks_read():
+    tasks = interpret(text_to_document(DOC)).plan["tasks"]
+    assert [t["code"] for t in tasks] == ["I.1", "I.2", "I.3"]
+    assert tasks[0]["lead"] == ["Phòng Dữ liệu"]
+    assert tasks[2]["support"] == ["Các phòng, đơn vị"]
+    assert tasks[1]["deadline"]["raw"] == "Tháng 5/2026"
+
+
+def test_prose_with_wide_spaces_is_no_table():
+    lines = ["SỞ Y TẾ        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1/KH      Hà Nội, ngày 1 tháng 1 năm 2026"]
+    assert space_tables_to_pipe(lines) == lines
+
+
+def test_monitoring_column_is_lead():
+    assert classify_header("Khoa/phòng theo dõi") == "lead"
