@@ -37,6 +37,8 @@ _LABELS = [
     ("co quan thuc hien", "lead"), ("don vi thuc hien", "lead"), ("chu tri thuc hien", "lead"),
     ("co quan, don vi thuc hien", "lead"), ("co quan phu trach", "lead"), ("don vi phu trach", "lead"),
     ("trach nhiem thuc hien", "lead"), ("chu tri", "lead"), ("co quan chiu trach nhiem", "lead"),
+    # "Giao: Phòng Kinh tế; phối hợp: ..." (the assignment written as a verb label).
+    ("giao", "lead"), ("giao cho", "lead"), ("giao chu tri", "lead"),
     ("co quan, don vi phoi hop", "support"), ("co quan phoi hop", "support"),
     ("don vi phoi hop", "support"), ("phoi hop thuc hien", "support"), ("phoi hop", "support"),
     ("thoi gian hoan thanh", "deadline"), ("thoi gian thuc hien", "deadline"),
@@ -71,7 +73,8 @@ def split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     hits = list(_LABEL_RE.finditer(folded))
     hits = [m for i, m in enumerate(hits)
             if " ".join(m.group("label").split()) not in _AFTER_FIELD_ONLY
-            or i > 0 and folded[: m.start()].rstrip().endswith((";", "."))]
+            or i > 0 and folded[: m.start()].rstrip().endswith((";", "."))
+            or not folded[: m.start()].strip()]  # "- Kết quả: ..." opening its own line
     if not hits:
         return text, []
     head = text[: hits[0].start()]

@@ -1,0 +1,23 @@
+"""Tasks whose fields are labels inside one paragraph ("Giao: ...; phối hợp: ...")."""
+
+from theodoi.reader.agencies import split_agencies
+from theodoi.reader.body import split_labels
+
+
+def test_giao_label_names_the_lead():
+    head, fields = split_labels("Số hóa hồ sơ lưu trữ. Giao: Văn phòng xã; phối hợp: Phòng Kinh tế; "
+                                "sản phẩm: Kho dữ liệu; thời gian: Quý II/2026.")
+    assert head == "Số hóa hồ sơ lưu trữ."
+    assert fields == [("lead", "Văn phòng xã"), ("support", "Phòng Kinh tế"),
+                      ("output", "Kho dữ liệu"), ("deadline", "Quý II/2026.")]
+
+
+def test_result_label_opening_its_line():
+    assert split_labels("Kết quả: Tỷ lệ hồ sơ tăng.")[1] == [("output", "Tỷ lệ hồ sơ tăng.")]
+    # Inside the task's own sentence it stays text.
+    assert split_labels("Báo cáo kết quả: hằng tháng")[1] == []
+
+
+def test_front_work_committee_is_an_agency():
+    assert split_agencies("Đoàn Thanh niên xã, Ban công tác Mặt trận các thôn") == [
+        "Đoàn Thanh niên xã", "Ban công tác Mặt trận các thôn"]
