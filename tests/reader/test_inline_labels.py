@@ -21,3 +21,11 @@ def test_result_label_opening_its_line():
 def test_front_work_committee_is_an_agency():
     assert split_agencies("Đoàn Thanh niên xã, Ban công tác Mặt trận các thôn") == [
         "Đoàn Thanh niên xã", "Ban công tác Mặt trận các thôn"]
+
+
+def test_count_to_have_is_a_target_value():
+    from theodoi.reader.values import read_prose_value
+
+    v = read_prose_value("Phấn đấu có 12 sản phẩm OCOP được bán trên sàn thương mại điện tử.")
+    assert (v["comparator"], v["value"], v["unit"]) == ("=", 12, "sản phẩm")
+    assert read_prose_value("Phấn đấu có nhiều sản phẩm mới.")["value"] is None

@@ -49,6 +49,8 @@ _REACH_BEFORE_RE = re.compile(r"\b(?:đạt|là|ở mức|phấn đấu|duy trì
 _PCT_RE = re.compile(rf"(?<![\w/.,])(?P<num>{_NUM})\s*%")
 _REACH_RE = re.compile(rf"\b(?:đạt|là|bằng|khoảng|chiếm)\s+(?:mức\s+)?(?P<num>{_NUM})(?!\s*[/\-]\s*\d)",
                        re.IGNORECASE)  # "Khoảng 300 hộ ..." opens an item
+_HAVE_COUNT_RE = re.compile(rf"^\s*(?:phấn đấu|bảo đảm|đảm bảo)?\s*(?:có|xây dựng|hình thành|thu hút)\s+"
+                            rf"(?:(?:thêm|ít nhất|tối thiểu)\s+)?(?P<num>{_NUM})(?!\s*[/\-%]|\s*\d)", re.IGNORECASE)
 _FRACTION_RE = re.compile(r"(?<![\w/.,])(?P<num>\d+)\s*/\s*(?P<den>\d+)\s+(?P<unit>[^\s,.;:()]+)")
 _BARE_RE = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<rest>.*)$")
 _UNIT_AFTER_PCT_RE = re.compile(r"^\s*%\s*(?P<acr>GRDP|GDP|NSNN|NSĐP)\b")
@@ -226,6 +228,13 @@ def read_prose_value(text: str) -> dict:
             rest = text[m.end():].split()
             unit = rest[0].strip(".,;") if rest else None
             cands.append((m.start(), "=", to_number(m.group("num")), unit or None))
+    if not cands:
+        # "Phấn đấu có 12 sản phẩm OCOP ...": a count the plan aims to have.
+        m = _HAVE_COUNT_RE.search(text)
+        if m and not _YEARLIKE_RE.match(m.group("num")):
+            unit = _noun_unit(text, m.end())
+            if unit:
+                cands.append((m.start(), "=", to_number(m.group("num")), unit))
     if not cands:
         qm = _LABELLED_RESULT_RE.match(text) or _LEVEL_RESULT_RE.search(text)
         if qm:
