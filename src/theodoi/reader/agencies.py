@@ -35,7 +35,7 @@ _STRONG_HEADS = (
     # Telecom and postal operators named by brand in Vietnamese plans.
     "Viettel", "VNPT", "MobiFone", "Mobifone", "FPT", "Vietnamobile", "Bưu chính", "VNPost",
     "Tổ công nghệ số", "Tổ Công nghệ số", "Nhà mạng", "Các nhà mạng", "Bộ phận",
-    "Bảo tàng", "Ban công tác Mặt trận", "Ban Công tác Mặt trận",
+    "Bảo tàng", "Ban công tác Mặt trận", "Ban Công tác Mặt trận", "Hội đồng",
 )
 # Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
 # they open a name only when the next word is capitalised ("Báo Lai Châu").

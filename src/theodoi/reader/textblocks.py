@@ -341,6 +341,13 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str,
                 s = raw
                 k = nxt - 1
             cells = _split_cells(raw, sep, header.outer)
+            if sep == "\t" and raw.lstrip(" ").startswith("\t"):
+                # A leading tab is an empty first cell (a deadline or number column left
+                # blank), unless the row has more cells than the header without it.
+                kept = [c.strip() for c in raw.lstrip(" ").rstrip().split("\t")]
+                while len(kept) > ncols and not kept[0]:
+                    kept = kept[1:]
+                cells = kept
             if sep == "|" and not header.outer:
                 # Rows without outer pipes: a short last row is continued by a line that
                 # does not open with a row number.
