@@ -137,6 +137,13 @@ def find_body_targets(paras: list[Paragraph], start: int) -> list[dict]:
     return best
 
 
+def _item_kind(mk: Marker, text: str) -> str:
+    """The marker's kind, bullets told apart by their glyph: "* Đến năm 2027:" heads "+ ..." items."""
+    if mk.kind != "bullet":
+        return mk.kind
+    return "bullet" + text.lstrip()[:1]
+
+
 def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> tuple[list[dict], int]:
     items: list[dict] = []
     item_kind: str | None = None
@@ -160,7 +167,7 @@ def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> 
             break
         # A list that restarts at 1 under a numbered heading ("2. Chỉ tiêu" / "1. ..."), or the
         # next number of the items already read, is the heading's own list, not its sibling.
-        own_list = (_plausible_item(items, mk) and mk.kind == item_kind) or (
+        own_list = (_plausible_item(items, mk) and _item_kind(mk, text) == item_kind) or (
             not items and mk.label in ("1", "a") and head is not None and head.label is not None)
         if own_list and not _is_target_heading(mk, text):
             pass
@@ -178,20 +185,21 @@ def _collect_items(paras: list[Paragraph], head_i: int, head: Marker | None) -> 
         # A heading inside the list ("a) Về hạ tầng số:", "Đến năm 2030:") groups what follows.
         # So is a short unpunctuated line over items of another marker kind ("1. Đến hết
         # năm 2026" / "(1) ..."), as headings are printed without a colon.
+        kind = _item_kind(mk, text)
         short_head = (len(rest.split()) <= 10 and not _TERMINAL_PUNCT_RE.search(rest)
-                      and (item_kind is None or item_kind != mk.kind))
+                      and (item_kind is None or item_kind != kind))
         if ((rest.rstrip().endswith(":") and len(rest) < 120) or short_head) \
                 and not read_prose_value(rest)["comparator"]:
             nxt = parse_marker(paras[j + 1].text) if j + 1 < len(paras) else None
-            if nxt and (nxt.kind != mk.kind):
+            if nxt and (_item_kind(nxt, paras[j + 1].text) != kind):
                 group = rest.rstrip().rstrip(":").strip()
-                group_kind = mk.kind
+                group_kind = kind
                 j += 1
                 continue
-        if group_kind == mk.kind and item_kind and item_kind != mk.kind:
+        if group_kind == kind and item_kind and item_kind != kind:
             break
         if item_kind is None:
-            item_kind = mk.kind
+            item_kind = kind
         got = read_prose_value(rest)
         comparator = got["comparator"]
         items.append({

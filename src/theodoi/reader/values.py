@@ -24,7 +24,7 @@ _APPROX_RE = re.compile(r"^(?:khoảng|xấp xỉ|gần|ước đạt|đạt)\s+
 _UPWARD_RE = re.compile(
     rf"(?P<num>{_NUM})\s*(?:%\s*)?(?:[^\s\d,.;:()%]+\s+){{0,2}}?trở\s+(?P<dir>lên|xuống)\b", re.IGNORECASE)
 # Words after a number that are not its unit.
-_NOT_UNITS = frozenset(("trở", "vào", "trong", "so", "và", "tại", "của", "đến", "trên", "dưới"))
+_NOT_UNITS = frozenset(("trở", "vào", "trong", "so", "và", "tại", "của", "đến", "trên", "dưới", "cả", "toàn"))
 _SYM_RE = re.compile(rf"(?P<op>≥|≤|>=|<=|>|<|=|~)\s*(?P<num>{_NUM})")
 _WORD_RE = re.compile(
     rf"(?<!\w)(?P<op>{_GE_WORDS}|{_LE_WORDS})(?:\s+(?:mức|là|đạt|bằng|khoảng))?\s+(?P<num>{_NUM})(?!\s*[/\-]\s*\d)",
@@ -226,7 +226,7 @@ def read_prose_value(text: str) -> dict:
         m = _REACH_RE.search(text)
         if m and not _YEARLIKE_RE.match(m.group("num")):
             rest = text[m.end():].split()
-            unit = rest[0].strip(".,;") if rest else None
+            unit = _noun_unit(text, m.end()) or (rest[0].strip(".,;") if rest else None)
             cands.append((m.start(), "=", to_number(m.group("num")), unit or None))
     if not cands:
         # "Phấn đấu có 12 sản phẩm OCOP ...": a count the plan aims to have.
