@@ -29,3 +29,11 @@ def test_count_to_have_is_a_target_value():
     v = read_prose_value("Phấn đấu có 12 sản phẩm OCOP được bán trên sàn thương mại điện tử.")
     assert (v["comparator"], v["value"], v["unit"]) == ("=", 12, "sản phẩm")
     assert read_prose_value("Phấn đấu có nhiều sản phẩm mới.")["value"] is None
+
+
+def test_count_after_action_verbs():
+    from theodoi.reader.values import read_prose_value
+
+    v = read_prose_value("Hoàn thành số hóa 250.000 hồ sơ đất đai.")
+    assert (v["value"], v["unit"]) == (250000, "hồ sơ")
+    assert read_prose_value("Triển khai 5G tại các khu công nghiệp")["value"] is None

@@ -49,8 +49,9 @@ _REACH_BEFORE_RE = re.compile(r"\b(?:đạt|là|ở mức|phấn đấu|duy trì
 _PCT_RE = re.compile(rf"(?<![\w/.,])(?P<num>{_NUM})\s*%")
 _REACH_RE = re.compile(rf"\b(?:đạt|là|bằng|khoảng|chiếm)\s+(?:mức\s+)?(?P<num>{_NUM})(?!\s*[/\-]\s*\d)",
                        re.IGNORECASE)  # "Khoảng 300 hộ ..." opens an item
-_HAVE_COUNT_RE = re.compile(rf"^\s*(?:phấn đấu|bảo đảm|đảm bảo)?\s*(?:có|xây dựng|hình thành|thu hút)\s+"
-                            rf"(?:(?:thêm|ít nhất|tối thiểu)\s+)?(?P<num>{_NUM})(?!\s*[/\-%]|\s*\d)", re.IGNORECASE)
+_HAVE_COUNT_RE = re.compile(rf"^\s*(?:phấn đấu|bảo đảm|đảm bảo)?\s*(?:(?:có|xây dựng|hình thành|thu hút|hoàn thành|"
+                            rf"số hóa|số hoá|đào tạo|bồi dưỡng|tổ chức|hỗ trợ|cấp|phát triển|triển khai)\s+){{1,2}}"
+                            rf"(?:(?:thêm|ít nhất|tối thiểu)\s+)?(?P<num>{_NUM})(?!\s*[/\-%]|\s*\d|[^\W\d_])", re.IGNORECASE)
 _FRACTION_RE = re.compile(r"(?<![\w/.,])(?P<num>\d+)\s*/\s*(?P<den>\d+)\s+(?P<unit>[^\s,.;:()]+)")
 _BARE_RE = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<rest>.*)$")
 _UNIT_AFTER_PCT_RE = re.compile(r"^\s*%\s*(?P<acr>GRDP|GDP|NSNN|NSĐP)\b")
