@@ -47,3 +47,22 @@ def test_prose_with_wide_spaces_is_no_table():
 
 def test_monitoring_column_is_lead():
     assert classify_header("Khoa/phòng theo dõi") == "lead"
+
+
+WRAPPED = """KẾ HOẠCH
+Thử nghiệm
+
+STT   Nội dung nhiệm vụ             Đơn vị        Đơn vị        Thời gian
+                                    chủ trì       phối hợp      hoàn thành
+1     Xây dựng kho dữ liệu        Sở Tài chính  Sở Nội vụ     Quý II/2026
+2     Rà soát quy trình           Văn phòng                   Tháng 5/2026
+"""
+
+
+def test_wrapped_header_cells_are_joined():
+    out = space_tables_to_pipe(WRAPPED.split("\n"))
+    assert "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |" in out
+    tasks = interpret(text_to_document(WRAPPED)).plan["tasks"]
+    assert [t["lead"] for t in tasks] == [["Sở Tài chính"], ["Văn phòng"]]
+    assert tasks[0]["support"] == ["Sở Nội vụ"]
+    assert tasks[1]["deadline"]["raw"] == "Tháng 5/2026"

@@ -20,6 +20,7 @@ import re
 from .columns import classify_header, resolve_roles, table_kind
 from .markers import parse_row_number
 from .textclean import is_page_number, join_wrapped
+from .vnchars import is_caps_text
 
 _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _GAP_RE = re.compile(r"\S {2,}\S")
@@ -31,27 +32,55 @@ def _chunks(line: str) -> list[tuple[int, str]]:
 
 
 def _column(starts: list[int], pos: int) -> int:
+    """The column a chunk starting at pos belongs to: the last boundary at or before it."""
     col = 0
     for i, s in enumerate(starts):
-        if pos + 2 >= s:
+        if pos >= s:
             col = i
     return col
 
 
-def _header_at(lines: list[str], k: int) -> tuple[list[int], list[str], list[str | None]] | None:
+def _header_at(lines: list[str], k: int) -> tuple[list[int], list[str], list[str | None], int] | None:
+    """(column boundaries, labels, roles, lines used) of a header at line k.
+
+    A header cell wrapped onto the next lines ("Đơn vị" / "chủ trì") is joined to
+    the cell above it; the boundary between two columns lies halfway through the
+    gap between their header cells, since a centred header stands to the right of
+    its column's left-aligned cells."""
     line = lines[k]
     if "|" in line or "\t" in line or len(_GAP_RE.findall(line)) < 2:
         return None
     chunks = _chunks(line)
-    if not 3 <= len(chunks) <= 12:
+    if not 3 <= len(chunks) <= 12 or any(len(t.split()) > 8 for _, t in chunks):
         return None
-    labels = [text for _, text in chunks]
-    if any(len(t.split()) > 8 for t in labels):
-        return None
-    roles = resolve_roles([classify_header(t) for t in labels], labels)
-    if sum(1 for r in roles if r) < 3 or not table_kind(roles):
-        return None
-    return [p for p, _ in chunks], labels, roles
+    starts = [p for p, _ in chunks]
+    ends = [p + len(t) for p, t in chunks]
+    pieces = [[t] for _, t in chunks]
+    best = None
+    used = 1
+    while True:
+        bounds = [0] + [(ends[i] + starts[i + 1] + 1) // 2 for i in range(len(starts) - 1)]
+        labels = [" ".join(p) for p in pieces]
+        roles = resolve_roles([classify_header(t) for t in labels], labels)
+        if sum(1 for r in roles if r) >= 3 and table_kind(roles):
+            best = (bounds, labels, roles, used)
+        # A continuation line: short pieces, none in the first column, each under a cell.
+        if used >= 3 or k + used >= len(lines):
+            break
+        nxt = lines[k + used]
+        more = _chunks(nxt) if "|" not in nxt and "\t" not in nxt else []
+        if not more or any(len(t.split()) > 4 for _, t in more) or is_caps_text(" ".join(t for _, t in more)):
+            break  # (a section row in capitals opens the body)
+        cols = [_column(bounds, p) for p, _ in more]
+        if cols[0] == 0 and bounds[1:] and more[0][0] < starts[1] - 1 or len(set(cols)) < len(cols):
+            break
+        if any(abs(p - starts[c]) > 12 for (p, _), c in zip(more, cols, strict=True)):
+            break
+        for (p, t), c in zip(more, cols, strict=True):
+            pieces[c].append(t)
+            ends[c] = max(ends[c], p + len(t))
+        used += 1
+    return best
 
 
 def _is_row_no(text: str) -> bool:
@@ -62,7 +91,6 @@ def _read_table(lines: list[str], k: int, starts: list[int], labels: list[str],
                 first_is_no: bool) -> tuple[list[list[str]], int]:
     """Rows (cells as lists of wrapped pieces) from line k; the index after the table."""
     ncols = len(starts)
-    header_key = " ".join(labels)
     rows: list[list[list[str]]] = []
     n = len(lines)
     j = k
@@ -83,8 +111,9 @@ def _read_table(lines: list[str], k: int, starts: list[int], labels: list[str],
             j += 1
             continue
         chunks = _chunks(line)
-        if " ".join(t for _, t in chunks) == header_key:
-            j += 1
+        again = _header_at(lines, j) if len(chunks) >= 3 else None
+        if again and len(again[0]) == ncols:
+            j += again[3]  # the header repeated on a new page
             continue
         cols = [_column(starts, p) for p, _ in chunks]
         first_end = chunks[0][0] + len(chunks[0][1])
@@ -115,8 +144,8 @@ def space_tables_to_pipe(lines: list[str]) -> list[str]:
             out.append(lines[k])
             k += 1
             continue
-        starts, labels, roles = found
-        rows, end = _read_table(lines, k + 1, starts, labels, roles[0] == "no")
+        starts, labels, roles, used = found
+        rows, end = _read_table(lines, k + used, starts, labels, roles[0] == "no")
         if len(rows) < 1:
             out.append(lines[k])
             k += 1
