@@ -66,3 +66,26 @@ def test_wrapped_header_cells_are_joined():
     assert [t["lead"] for t in tasks] == [["Sở Tài chính"], ["Văn phòng"]]
     assert tasks[0]["support"] == ["Sở Nội vụ"]
     assert tasks[1]["deadline"]["raw"] == "Tháng 5/2026"
+
+
+DEADLINE_FIRST = """KẾ HOẠCH
+Thử nghiệm
+
+Thời hạn      TT   Nhiệm vụ                      Đơn vị chủ trì  Đơn vị phối hợp
+              I    NHÓM MỘT
+Quý I/2026 -  1    Ban hành quy chế quản lý      Phòng Tổ chức   Phòng Pháp chế
+Quý IV/2026        hoạt động khoa học
+              2    Triển khai phòng học số       Phòng Quản trị  Trung tâm Thông tin
+
+IV. TỔ CHỨC THỰC HIỆN
+Các phòng triển khai.
+"""
+
+
+def test_number_column_opens_rows_wherever_it_stands():
+    tasks = interpret(text_to_document(DEADLINE_FIRST)).plan["tasks"]
+    assert [t["code"] for t in tasks] == ["I.1", "I.2"]
+    assert tasks[0]["text"] == "Ban hành quy chế quản lý hoạt động khoa học"
+    assert tasks[0]["deadline"]["raw"] == "Quý I/2026 - Quý IV/2026"
+    assert tasks[1]["lead"] == ["Phòng Quản trị"]
+    assert tasks[1]["deadline"]["raw"] is None

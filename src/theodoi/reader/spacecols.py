@@ -87,9 +87,17 @@ def _is_row_no(text: str) -> bool:
     return bool(_ROW_NO_RE.match(text.strip())) or bool(parse_row_number(text) and not parse_row_number(text)[1])
 
 
-def _read_table(lines: list[str], k: int, starts: list[int], labels: list[str],
-                first_is_no: bool) -> tuple[list[list[str]], int]:
-    """Rows (cells as lists of wrapped pieces) from line k; the index after the table."""
+def _opens_row(chunks: list[tuple[int, str]], cols: list[int], no_col: int | None, ncols: int) -> bool:
+    """A line opens a row with a row number in the number column; without one, with
+    cells in at least half the columns."""
+    if no_col is None:
+        return cols[0] == 0 and len(set(cols)) * 2 >= ncols
+    return any(c == no_col and _is_row_no(t) for (_, t), c in zip(chunks, cols, strict=True))
+
+
+def _read_table(lines: list[str], k: int, starts: list[int],
+                no_col: int | None) -> tuple[list[list[str]], int]:
+    """Rows (cells joined from their wrapped pieces) from line k; the index after the table."""
     ncols = len(starts)
     rows: list[list[list[str]]] = []
     n = len(lines)
@@ -100,8 +108,8 @@ def _read_table(lines: list[str], k: int, starts: list[int], labels: list[str],
         if not s:
             # A blank line ends the table unless a row follows it.
             nxt = next((x for x in lines[j + 1: j + 3] if x.strip()), "")
-            ch = _chunks(nxt)
-            if len(ch) >= 2 and _column(starts, ch[0][0]) == 0 and (not first_is_no or _is_row_no(ch[0][1])):
+            ch = _chunks(nxt) if "|" not in nxt and "\t" not in nxt else []
+            if len(ch) >= 2 and _opens_row(ch, [_column(starts, p) for p, _ in ch], no_col, ncols):
                 j += 1
                 continue
             break
@@ -117,14 +125,14 @@ def _read_table(lines: list[str], k: int, starts: list[int], labels: list[str],
             continue
         cols = [_column(starts, p) for p, _ in chunks]
         first_end = chunks[0][0] + len(chunks[0][1])
-        opens = cols[0] == 0 and (not first_is_no or _is_row_no(chunks[0][1]))
-        if cols[0] == 0 and not opens:
+        opens = _opens_row(chunks, cols, no_col, ncols)
+        if cols[0] == 0 and no_col == 0 and not opens:
             break  # a heading or paragraph running from the margin
         if cols[0] == 0 and ncols > 1 and first_end > starts[1] + 1 and len(chunks) == 1:
             break
-        if opens or not rows:
-            if not opens and not rows:
-                break
+        if not opens and not rows:
+            break
+        if opens:
             rows.append([[] for _ in range(ncols)])
         for c, (_, text) in zip(cols, chunks, strict=True):
             rows[-1][c].append(text)
@@ -145,7 +153,7 @@ def space_tables_to_pipe(lines: list[str]) -> list[str]:
             k += 1
             continue
         starts, labels, roles, used = found
-        rows, end = _read_table(lines, k + used, starts, labels, roles[0] == "no")
+        rows, end = _read_table(lines, k + used, starts, roles.index("no") if "no" in roles else None)
         if len(rows) < 1:
             out.append(lines[k])
             k += 1
