@@ -89,3 +89,13 @@ def test_number_column_opens_rows_wherever_it_stands():
     assert tasks[0]["deadline"]["raw"] == "Quý I/2026 - Quý IV/2026"
     assert tasks[1]["lead"] == ["Phòng Quản trị"]
     assert tasks[1]["deadline"]["raw"] is None
+
+
+def test_cell_running_into_the_next_column_is_cut_at_its_header():
+    header = "STT   Nhiệm vụ               Đơn vị chủ trì  Thời hạn"
+    lead_at, due_at = header.index("Đơn vị"), header.index("Thời hạn")
+    lead = "Phòng Tài chính kế toán"[: due_at - lead_at - 1]
+    row = "1     Số hóa hồ sơ".ljust(lead_at) + lead + " Quý II/2026"
+    assert row.index("Quý") == due_at and "  " not in row[lead_at:]
+    out = space_tables_to_pipe([header, row])
+    assert out[2] == f"| 1 | Số hóa hồ sơ | {lead} | Quý II/2026 |"

@@ -40,7 +40,7 @@ def _column(starts: list[int], pos: int) -> int:
     return col
 
 
-def _header_at(lines: list[str], k: int) -> tuple[list[int], list[str], list[str | None], int] | None:
+def _header_at(lines: list[str], k: int) -> tuple[list[int], list[str], list[str | None], int, list[int]] | None:
     """(column boundaries, labels, roles, lines used) of a header at line k.
 
     A header cell wrapped onto the next lines ("Đơn vị" / "chủ trì") is joined to
@@ -63,7 +63,7 @@ def _header_at(lines: list[str], k: int) -> tuple[list[int], list[str], list[str
         labels = [" ".join(p) for p in pieces]
         roles = resolve_roles([classify_header(t) for t in labels], labels)
         if sum(1 for r in roles if r) >= 3 and table_kind(roles):
-            best = (bounds, labels, roles, used)
+            best = (bounds, labels, roles, used, starts)
         # A continuation line: short pieces, none in the first column, each under a cell.
         if used >= 3 or k + used >= len(lines):
             break
@@ -95,8 +95,22 @@ def _opens_row(chunks: list[tuple[int, str]], cols: list[int], no_col: int | Non
     return any(c == no_col and _is_row_no(t) for (_, t), c in zip(chunks, cols, strict=True))
 
 
+def _split_at_heads(chunks: list[tuple[int, str]], heads: list[int]) -> list[tuple[int, str]]:
+    """Cut a chunk that runs into the next column with one space only, where a word
+    starts exactly at that column's header ("Phòng Kế hoạch tổng hợp Quý II/2026")."""
+    out: list[tuple[int, str]] = []
+    for p, t in chunks:
+        cuts = [h - p for h in heads if p < h < p + len(t) and t[h - p - 1] == " " and t[h - p] != " "]
+        last = 0
+        for c in cuts:
+            out.append((p + last, t[last:c].rstrip()))
+            last = c
+        out.append((p + last, t[last:]))
+    return out
+
+
 def _read_table(lines: list[str], k: int, starts: list[int],
-                no_col: int | None) -> tuple[list[list[str]], int]:
+                no_col: int | None, heads: list[int] | None = None) -> tuple[list[list[str]], int]:
     """Rows (cells joined from their wrapped pieces) from line k; the index after the table."""
     ncols = len(starts)
     rows: list[list[list[str]]] = []
@@ -123,6 +137,8 @@ def _read_table(lines: list[str], k: int, starts: list[int],
         if again and len(again[0]) == ncols:
             j += again[3]  # the header repeated on a new page
             continue
+        if heads:
+            chunks = _split_at_heads(chunks, heads)
         cols = [_column(starts, p) for p, _ in chunks]
         first_end = chunks[0][0] + len(chunks[0][1])
         opens = _opens_row(chunks, cols, no_col, ncols)
@@ -152,8 +168,9 @@ def space_tables_to_pipe(lines: list[str]) -> list[str]:
             out.append(lines[k])
             k += 1
             continue
-        starts, labels, roles, used = found
-        rows, end = _read_table(lines, k + used, starts, roles.index("no") if "no" in roles else None)
+        starts, labels, roles, used, heads = found
+        rows, end = _read_table(lines, k + used, starts, roles.index("no") if "no" in roles else None,
+                                  heads)
         if len(rows) < 1:
             out.append(lines[k])
             k += 1
