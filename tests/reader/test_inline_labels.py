@@ -37,3 +37,11 @@ def test_count_after_action_verbs():
     v = read_prose_value("Hoàn thành số hóa 250.000 hồ sơ đất đai.")
     assert (v["value"], v["unit"]) == (250000, "hồ sơ")
     assert read_prose_value("Triển khai 5G tại các khu công nghiệp")["value"] is None
+
+
+def test_budget_label_ends_the_field_before_it():
+    _, fields = split_labels("Số hóa hồ sơ. Chủ trì: Văn phòng xã; thời gian: Quý II/2026; kinh phí: ngân sách xã.")
+    assert ("deadline", "Quý II/2026") in fields
+    # Inside the task's own sentence it is text.
+    head, _ = split_labels("Bố trí kinh phí: 200 triệu đồng. Chủ trì: Sở Tài chính")
+    assert head == "Bố trí kinh phí: 200 triệu đồng."
