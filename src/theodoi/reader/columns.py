@@ -207,6 +207,12 @@ def resolve_roles(labels: list[str | None], cells: list[str] | None = None) -> l
             roles[i] = "value"
     has_value = "value" in roles
     has_deadline = "deadline" in roles
+    if (not has_value and not has_deadline and "unit" in roles and "text" in roles
+            and roles.count("output") == 1):
+        # "Chỉ tiêu | Đơn vị tính | Kết quả cần đạt": beside a unit column and with no
+        # deadline, the "result to reach" is the target's value, not a task's product.
+        roles[roles.index("output")] = "value"
+        has_value = True
     if has_value and has_deadline and "output" not in roles:
         # A task table's "Kết quả" column is its product.
         for i, r in enumerate(roles):

@@ -1,0 +1,28 @@
+"""Small invented documents for structures met in crawled pages, PDFs and appendices."""
+
+from __future__ import annotations
+
+from theodoi.reader import read_bytes
+from theodoi.reader.columns import resolve_roles
+
+
+def _read_text(text: str) -> dict:
+    return read_bytes(text.encode("utf-8"), "plan.txt").plan
+
+
+def test_result_to_reach_beside_a_unit_column_is_the_value():
+    roles = resolve_roles(["no", "text", "unit", "output", "lead"])
+    assert roles == ["no", "text", "unit", "value", "lead"]
+    # In a task table (with a deadline) it stays the product.
+    assert resolve_roles(["no", "text", "lead", "output", "deadline"])[3] == "output"
+
+
+def test_pipe_rows_without_outer_pipes_result_column_read_as_values():
+    plan = _read_text(
+        "KẾ HOẠCH\nỨng dụng công nghệ năm 2026\n\n"
+        "TT | Chỉ tiêu | Đơn vị tính | Kết quả cần đạt | Đơn vị thực hiện\n"
+        "I | NHÓM MỘT | | |\n"
+        "1 | Tỷ lệ hồ sơ điện tử | % | ≥ 90 | Phòng A\n"
+        "2 | Số nền tảng dùng chung | Nền tảng | 2 - 3 | Phòng B\n")
+    t = plan["targets"]
+    assert [(x["comparator"], x["value"], x["value_max"]) for x in t] == [(">=", 90, None), ("range", 2, 3)]
