@@ -26,3 +26,14 @@ def test_pipe_rows_without_outer_pipes_result_column_read_as_values():
         "2 | Số nền tảng dùng chung | Nền tảng | 2 - 3 | Phòng B\n")
     t = plan["targets"]
     assert [(x["comparator"], x["value"], x["value_max"]) for x in t] == [(">=", 90, None), ("range", 2, 3)]
+
+
+def test_basis_paragraph_wrapped_over_lines_names_every_document():
+    plan = _read_text(
+        "KẾ HOẠCH\nChuyển đổi số năm 2026\n\n"
+        "Thực hiện Kế hoạch số 12-KH/TU ngày 10/02/2025 của Ban Thường vụ về việc thực\n"
+        "hiện Nghị quyết số 57-NQ/TW;\n"
+        "Chương trình số 20-CTr/TU ngày 25/3/2025 của Ban Chấp hành, Ban Thường vụ\n"
+        "ban hành Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\nNội dung.\n")
+    assert plan["plan"]["implements"] == ["12-KH/TU", "20-CTr/TU"]

@@ -268,10 +268,10 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
     if h.title:
         implements.extend(_direct_objects(h.title, max_lead_in=40))
     start = (h.kind_index or 0) + 1
-    for p in paras[start: body_start]:
-        if not _BASIS_RE.match(p.text) or _PROPOSAL_RE.match(p.text):
+    for text in _basis_paragraphs(paras[start: body_start]):
+        if _PROPOSAL_RE.match(text):
             continue  # "Xét đề nghị của Sở A tại Tờ trình số ...": a proposal, not a basis
-        for sentence in re.split(r"(?<=[.;])\s+(?=\S)|;\s*", p.text):
+        for sentence in re.split(r"(?<=[.;])\s+(?=\S)|;\s*", text):
             clause = re.sub(r"^\s*(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo|Xét)\s+", "", sentence)
             implements.extend(_direct_objects(clause))
     refs: list[str] = []
@@ -281,6 +281,26 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
     h.implements = _dedupe([x for x in implements if x != h.number])
     h.references = refs
     return h
+
+
+def _basis_paragraphs(paras: list[Paragraph]) -> list[str]:
+    """The basis paragraphs ("Căn cứ ...", "Thực hiện ..."), each with the lines it wraps
+    onto: a PDF or a crawled page breaks one paragraph into lines, and a line that
+    follows one not ending a sentence ("... số 57-NQ/TW;" / "Chương trình số 20-CTr/TU
+    ...") still belongs to it."""
+    out: list[str] = []
+    open_ = False
+    for p in paras:
+        text = p.text.strip()
+        if _BASIS_RE.match(text):
+            out.append(text)
+            open_ = not text.endswith((".", ":"))
+        elif open_ and text and not parse_marker(text):
+            out[-1] += " " + text
+            open_ = not text.endswith((".", ":"))
+        else:
+            open_ = False
+    return out
 
 
 def _apply_date(h: Header, dm: re.Match) -> None:
