@@ -37,3 +37,15 @@ def test_basis_paragraph_wrapped_over_lines_names_every_document():
         "ban hành Kế hoạch như sau:\n"
         "I. MỤC ĐÍCH\nNội dung.\n")
     assert plan["plan"]["implements"] == ["12-KH/TU", "20-CTr/TU"]
+
+
+def test_prose_target_with_a_state_verb_and_no_figure_is_qualitative():
+    from theodoi.reader.values import read_prose_value
+    got = read_prose_value("Giải thưởng sáng tạo trẻ của huyện được duy trì tổ chức hằng năm.")
+    assert (got["comparator"], got["qualitative"]) == ("qualitative", "Duy trì")
+    got = read_prose_value("Kết nối hệ thống camera của xã với Trung tâm điều hành.")
+    assert (got["comparator"], got["qualitative"]) == ("qualitative", "Kết nối")
+    # No state verb, no figure: nothing measurable.
+    assert read_prose_value("Xây dựng môi trường số lành mạnh.")["comparator"] is None
+    # A figure wins over the verb.
+    assert read_prose_value("Duy trì 100% xã có điểm phục vụ.")["comparator"] == "="

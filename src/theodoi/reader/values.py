@@ -67,6 +67,14 @@ _LEVEL_RESULT_RE = re.compile(r"(?<!\w)(?P<res>(?:đạt|ở|thuộc)\s+(?:mức
                               re.IGNORECASE | re.DOTALL)
 
 
+# A target with no figure whose result is a state: "Duy trì vận hành ổn định ...",
+# "Hệ thống camera ... được kết nối về Trung tâm ...", "Giải thưởng ... được duy trì hằng năm".
+# The verb opens the sentence or follows "được".
+_STATE_VERBS = r"(?:duy trì|kết nối|nâng cấp|hoàn thiện|đưa vào vận hành|vận hành)"
+_STATE_VERB_RE = re.compile(
+    rf"(?:^\s*|(?<!\w)được\s+)(?P<verb>{_STATE_VERBS})(?!\w)", re.IGNORECASE)
+
+
 def to_number(text: str) -> float | int | None:
     t = text.strip()
     if not t:
@@ -240,6 +248,11 @@ def read_prose_value(text: str) -> dict:
         qm = _LABELLED_RESULT_RE.match(text) or _LEVEL_RESULT_RE.search(text)
         if qm:
             out.update(comparator="qualitative", qualitative=qm.group("res").strip())
+        else:
+            vm = _STATE_VERB_RE.search(text)
+            if vm:
+                verb = collapse_spaces(vm.group("verb"))
+                out.update(comparator="qualitative", qualitative=verb[:1].upper() + verb[1:].lower())
         return out
     cands.sort(key=lambda c: c[0])
     pos, op, value, unit = cands[0]
