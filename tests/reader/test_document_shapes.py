@@ -49,3 +49,9 @@ def test_prose_target_with_a_state_verb_and_no_figure_is_qualitative():
     assert read_prose_value("Xây dựng môi trường số lành mạnh.")["comparator"] is None
     # A figure wins over the verb.
     assert read_prose_value("Duy trì 100% xã có điểm phục vụ.")["comparator"] == "="
+
+
+def test_prose_count_keeps_a_compound_unit():
+    from theodoi.reader.values import read_prose_value
+    got = read_prose_value("Mỗi năm thành lập mới tối thiểu 03 câu lạc bộ sáng tạo trẻ.")
+    assert (got["comparator"], got["value"], got["unit"]) == (">=", 3, "câu lạc bộ")
