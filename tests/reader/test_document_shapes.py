@@ -55,3 +55,11 @@ def test_prose_count_keeps_a_compound_unit():
     from theodoi.reader.values import read_prose_value
     got = read_prose_value("Mỗi năm thành lập mới tối thiểu 03 câu lạc bộ sáng tạo trẻ.")
     assert (got["comparator"], got["value"], got["unit"]) == (">=", 3, "câu lạc bộ")
+
+
+def test_agency_wrapped_before_a_lower_case_cac_continues_it():
+    from theodoi.reader.agencies import split_agencies
+    assert split_agencies("Sở Tư pháp; Liên hiệp\ncác Hội Văn học nghệ thuật tỉnh") == [
+        "Sở Tư pháp", "Liên hiệp các Hội Văn học nghệ thuật tỉnh"]
+    # After a complete name, a lower-case "các ..." line is still its own agency.
+    assert split_agencies("Sở Tư pháp\ncác phòng chuyên môn") == ["Sở Tư pháp", "các phòng chuyên môn"]

@@ -279,7 +279,11 @@ def join_continuations(lines: Iterable[str]) -> list[str]:
             continue
         if out and not has_bullet and not body.startswith(("(", "[")):
             prev = out[-1]
-            lower_start = body[0].islower() and not _HEAD_RE.match(body)
+            # "các Hội Khoa học ..." in lower case after "Liên hiệp", a fragment that names no
+            # agency yet, finishes it ("Liên hiệp các Hội ..."), though "các" can open a name.
+            tail = re.split(r"[;,]", prev)[-1].strip()
+            lower_start = body[0].islower() and (
+                not _HEAD_RE.match(body) or bool(tail) and not looks_like_agency(tail))
             if lower_start or is_incomplete(prev) or not _HEAD_RE.match(body) or owner_line(prev, body):
                 out[-1] = f"{prev} {body}"
                 continue
