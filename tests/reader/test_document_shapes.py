@@ -63,3 +63,10 @@ def test_agency_wrapped_before_a_lower_case_cac_continues_it():
         "Sở Tư pháp", "Liên hiệp các Hội Văn học nghệ thuật tỉnh"]
     # After a complete name, a lower-case "các ..." line is still its own agency.
     assert split_agencies("Sở Tư pháp\ncác phòng chuyên môn") == ["Sở Tư pháp", "các phòng chuyên môn"]
+
+
+def test_agency_glued_after_a_closing_quote_on_a_wrapped_line():
+    from theodoi.reader.flatrows import split_glued
+    got = split_glued(['3 Quản lý hội viên trên ứng dụng "Sổ tay', 'Hội viên" Văn phòng Hội Nông dân tỉnh'])
+    assert got[1] == 'Hội viên"'
+    assert " ".join(got[2:]) == "Văn phòng Hội Nông dân tỉnh"

@@ -105,7 +105,9 @@ def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[st
         # The shortest agency tail that is a whole name ("... cấp tỉnh Đảng ủy Công an tỉnh").
         for gm in reversed(list(_GLUE_AGENCY_RE.finditer(head))):
             before, after = head[: gm.start()], head[gm.end():]
-            if (len(before.split()) >= 2 and not _LINK_END_RE.search(before)
+            # A quoted or bracketed name closes the text: '... ứng dụng "Thanh niên' / 'Nam" Ban ...'.
+            closed = before.rstrip().endswith(('"', "”", ")")) and len(before.split()) == 1
+            if ((len(before.split()) >= 2 or closed) and not _LINK_END_RE.search(before)
                     and not _GOVERNING_END_RE.search(before)
                     and (not _HEAD_END_RE.search(before)
                          or _OWNER_END_RE.search(before) and _DEPARTMENT_START_RE.match(after))
