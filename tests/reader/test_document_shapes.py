@@ -70,3 +70,12 @@ def test_agency_glued_after_a_closing_quote_on_a_wrapped_line():
     got = split_glued(['3 Quản lý hội viên trên ứng dụng "Sổ tay', 'Hội viên" Văn phòng Hội Nông dân tỉnh'])
     assert got[1] == 'Hội viên"'
     assert " ".join(got[2:]) == "Văn phòng Hội Nông dân tỉnh"
+
+
+def test_flat_target_row_with_wrapped_unit_and_bound_word():
+    from theodoi.reader.flatrows import split_glued
+    got = split_glued(["3 Số sáng kiến được công nhận trên địa bàn", "xã Đơn Tối thiểu", "10 Phòng Kinh tế"],
+                      targets=True)
+    assert got[1:] == ["xã", "Đơn", "Tối thiểu 10", "Phòng Kinh tế"]
+    got = split_glued(["4 Số doanh nghiệp được hỗ trợ", "Doanh", "nghiệp ≥ 5 Phòng Kinh tế"], targets=True)
+    assert got[1:] == ["Doanh nghiệp", "≥ 5", "Phòng Kinh tế"]

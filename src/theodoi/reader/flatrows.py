@@ -60,7 +60,8 @@ _VALUE_RE = re.compile(r"^[\s≥≤><=~+\-–]*(?:tối thiểu|tối đa|ít nh
 _HEAD_END_RE = re.compile(
     r"\b(?:Đảng ủy|Đảng uỷ|Văn phòng|Ban|Sở|Phòng|Trung tâm|Ủy ban|Uỷ ban|Cục|Vụ|Bộ|Chi cục)\s*$")
 _GLUED_VALUE_RE = re.compile(
-    r"(?<=\S)\s+((?:≥|≤|>=|<=|>|<|=)\s*\d[\d.,]*\s*%?|\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*%?)\s*$")
+    r"(?<=\S)\s+((?:≥|≤|>=|<=|>|<|=)\s*\d[\d.,]*\s*%?"
+    r"|(?:(?:[Tt]ối thiểu|[Tt]ối đa|[Íí]t nhất|[Kk]hông quá|[Kk]hông dưới)\s+)?\d[\d.,]*(?:\s*-\s*\d[\d.,]*)?\s*%?)\s*$")
 # A unit before a glued value: "%", "% GRDP", "Người", "Mô hình", "Vấn đề lớn".
 _GLUED_UNIT_RE = re.compile(
     rf"(?<=\S)\s+(%(?:\s*GRDP|\s*GDP)?|{UPPER}[^\s\d%]*(?:\s{LOWER}[^\s\d%]*){{0,2}})\s*$")
@@ -76,7 +77,7 @@ KNOWN_UNITS = frozenset((
     "tram", "tram bts", "cong trinh", "van ban", "ho so", "thu tuc", "dich vu", "ung dung", "tai khoan",
     "lan", "cuoc", "chi bo", "dang vien", "to chuc", "cong thong tin", "duong truyen", "may tinh",
     "hop tac xa", "nhiem vu", "sang kien", "giai phap", "ket noi", "co quan", "bo", "so", "thiet bi",
-    "phan mem", "cong", "trang", "nguoi/vien chuc", "so luong", "ty le", "chi so",
+    "phan mem", "cong", "trang", "nguoi/vien chuc", "so luong", "ty le", "chi so", "don",
 ))
 
 
@@ -118,7 +119,8 @@ def _cut_tail(head: str, targets: bool = False, agency: bool = True) -> tuple[st
         if _VALUE_ONLY_RE.fullmatch(head.strip()):
             return None  # "10 - 15" is one range, not "10 -" and "15"
         m = _GLUED_VALUE_RE.search(head)
-        if m and len(head[: m.start()].split()) >= 2 and not head[: m.start()].rstrip().endswith(("-", "–")):
+        if (m and len(head[: m.start()].split()) >= 2 and not head[: m.start()].rstrip().endswith(("-", "–"))
+                and not _BOUND_END_RE.fullmatch(head[: m.start()])):
             return head[: m.start()], m.group(1).strip()
     return None
 
@@ -156,12 +158,42 @@ def _split_mid_deadline(line: str) -> list[str]:
     return [p for p in (before, m.group(1).strip(), *_split_mid_deadline(after)) if p]
 
 
+_BOUND_END_RE = re.compile(r"\s*(?:≥|≤|>=|<=|>|<|[Tt]ối thiểu|[Tt]ối đa|[Íí]t nhất|[Kk]hông quá|[Kk]hông dưới)\s*$")
+
+
+def _join_wrapped_units(lines: list[str]) -> list[str]:
+    """A narrow unit column wraps its cell: "Doanh" / "nghiệp ≥ 5 Sở A" is "Doanh nghiệp ≥ 5 Sở A";
+    a bound word left at a line's end belongs to the figure opening the next ("... Đơn Tối
+    thiểu" / "10 Sở A")."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1].strip()
+            first = line.split()[0] if line.split() else ""
+            if (len(prev.split()) == 1 and prev[:1].isupper() and first[:1].islower()
+                    and is_unit_text(f"{prev} {first}")):
+                out[-1] = f"{prev} {first}"
+                rest = line.strip()[len(first):].strip()
+                if rest:
+                    out.append(rest)
+                continue
+            bm = _BOUND_END_RE.search(prev)
+            if bm and first[:1].isdigit() and len(prev[: bm.start()].split()) >= 1:
+                out[-1] = prev[: bm.start()]
+                out.append(f"{prev[bm.start():].strip()} {line.strip()}")
+                continue
+        out.append(line)
+    return out
+
+
 def split_glued(lines: list[str], targets: bool = False) -> list[str]:
     """Split cells glued to the end of a line ("... dân cư Quý IV/2025 Công an xã";
     in a target table "... trên địa bàn tỉnh % ≥ 70 Đảng ủy UBND tỉnh"), and a deadline
     glued between two cells of a task row."""
     if not targets:
         lines = [p for line in lines for p in _split_mid_deadline(line)]
+    else:
+        lines = _join_wrapped_units(lines)
     out: list[str] = []
     for line in lines:
         tails: list[str] = []
@@ -180,7 +212,7 @@ def split_glued(lines: list[str], targets: bool = False) -> list[str]:
                 break
         if targets and not tails:
             um = _TAIL_UNIT_RE.search(head)
-            if um and len(head[: um.start()].split()) >= 2 and is_unit_text(um.group(1)):
+            if um and len(head[: um.start()].split()) >= 1 and is_unit_text(um.group(1)):
                 head, tails = head[: um.start()], [um.group(1).strip()]  # "... trên địa bàn tỉnh %"
         out.extend(p for p in (head, *tails) if p.strip())
     return out
@@ -332,8 +364,11 @@ def segment(lines: list[str], roles: list[str]) -> list[list[str]]:
                 if not (lines[k][:1].islower() or lines[k - 1].rstrip().endswith((";", ",", "-", "–"))):
                     return NEG if length > 2 else -3.0 * length
             text = joined(i, j)
-            if lines[i][:1].islower() or is_unit_text(text) and not _VALUE_RE.match(text):
-                return -4.0 * length  # a value cell opens with a number or a capital; "%" is a unit
+            # A value cell opens with a number or a capital; "%" is a unit, but after a unit
+            # line a unit-like word is the result ("Nền tảng" / "Ứng dụng").
+            if lines[i][:1].islower() or (is_unit_text(text) and not _VALUE_RE.match(text)
+                                          and not (i and is_unit_text(lines[i - 1]))):
+                return -4.0 * length
             ok = (bool(_VALUE_RE.match(text)) or len(text.split()) <= 5) and not any(f.ag[i:j])
             return 2.0 if ok else -3.0 * length
         score = prefix[ci][j] - prefix[ci][i]
