@@ -79,3 +79,10 @@ def test_flat_target_row_with_wrapped_unit_and_bound_word():
     assert got[1:] == ["xã", "Đơn", "Tối thiểu 10", "Phòng Kinh tế"]
     got = split_glued(["4 Số doanh nghiệp được hỗ trợ", "Doanh", "nghiệp ≥ 5 Phòng Kinh tế"], targets=True)
     assert got[1:] == ["Doanh nghiệp", "≥ 5", "Phòng Kinh tế"]
+
+
+def test_flat_task_row_cuts_glued_association_and_telecom_names():
+    from theodoi.reader.flatrows import split_glued
+    assert split_glued(["1 Hỗ trợ doanh nghiệp chuyển đổi số Phòng Kinh tế Hiệp hội Doanh nghiệp"])[1:] == [
+        "Phòng Kinh tế", "Hiệp hội Doanh nghiệp"]
+    assert split_glued(["2 Phủ sóng 5G tại các khu công nghiệp Viettel Bắc Ninh"])[1:] == ["Viettel Bắc Ninh"]

@@ -40,7 +40,7 @@ _GLUE_AGENCY_RE = re.compile(
     r"(?<=\S)\s+(?=(?:Phòng|Sở|Trung tâm|UBND|Ủy ban|Uỷ ban|Văn phòng|VP|Ban|Công an|Đảng ủy|Đảng uỷ|"
     r"Các|Bộ Chỉ huy|Kho bạc|Ngân hàng|Viễn thông|Doanh nghiệp|Tỉnh đoàn|Hội|Đài|Báo|Chi cục|"
     r"Bưu điện|Điện lực|Thanh tra|Mặt trận|Ủy ban MTTQ|Cục|Tổng cục|Vụ|Khoa|Bảo tàng|Viện|Bệnh viện|"
-    r"Trường)\s)"
+    r"Trường|Hiệp hội|Liên hiệp|Viettel|VNPT|MobiFone)\s)"
 )
 # An owner body named by itself ("của Bộ", "của Sở") is not waiting for a name when a
 # department head follows: "... thông tin của Bộ Cục Chuyển đổi số" glues two cells.
