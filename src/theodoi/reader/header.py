@@ -158,6 +158,15 @@ class Header:
         self.used: set[int] = set()
 
 
+# A part of the body lettered in capitals ("A. MỤC ĐÍCH, YÊU CẦU"), above its Roman sections.
+_LETTER_PART_RE = re.compile(r"^\s*[A-ZĐ]\s*[.\-–)]\s+(?P<rest>\S.{4,})$")
+
+
+def _letter_part(text: str) -> bool:
+    m = _LETTER_PART_RE.match(text)
+    return bool(m) and is_caps_text(m.group("rest")) and len(m.group("rest").split()) >= 2
+
+
 def read_header(paras: list[Paragraph], all_text: str) -> Header:
     h = Header()
     n = len(paras)
@@ -165,7 +174,7 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
     body_start = n
     for i, p in enumerate(paras):
         mk = parse_marker(p.text)
-        if mk and mk.kind == "roman":
+        if (mk and mk.kind == "roman") or _letter_part(p.text):
             body_start = i
             break
     h.end_index = body_start

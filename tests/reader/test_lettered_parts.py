@@ -1,0 +1,21 @@
+"""Plans whose body is lettered in capitals (A., B., C.), with "1)" targets and tasks whose
+fields are given in a closing parenthesis or in labelled sentences."""
+
+from __future__ import annotations
+
+from theodoi.reader import read_text
+
+_HEAD = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN KINH TẾ\n*\nSố 12-KH/BKT\nHà Nội, ngày 05 tháng 01 năm 2026\n"
+         "KẾ HOẠCH\nchuyển đổi số năm 2026\n\n")
+
+
+def test_body_starts_at_a_capital_letter_part_so_its_targets_are_read():
+    text = _HEAD + ("A. MỤC ĐÍCH, YÊU CẦU\n1. Đổi mới phương thức làm việc.\n\nChỉ tiêu năm 2026:\n"
+                    "1) 100% văn bản được xử lý trên môi trường mạng.\n"
+                    "2) Tỷ lệ cán bộ dùng chữ ký số đạt tối thiểu 95%.\n\n"
+                    "B. NHIỆM VỤ, GIẢI PHÁP\nI. Hạ tầng số\n"
+                    "1. Nâng cấp mạng nội bộ (chủ trì: Văn phòng Ban; thời gian: quý II/2026).\n")
+    plan = read_text(text).plan
+    assert [t["code"] for t in plan["targets"]] == ["1", "2"]
+    assert plan["targets"][1]["value"] == 95
+    assert plan["plan"]["title"] == "chuyển đổi số năm 2026"
