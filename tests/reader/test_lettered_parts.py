@@ -19,3 +19,20 @@ def test_body_starts_at_a_capital_letter_part_so_its_targets_are_read():
     assert [t["code"] for t in plan["targets"]] == ["1", "2"]
     assert plan["targets"][1]["value"] == 95
     assert plan["plan"]["title"] == "chuyển đổi số năm 2026"
+
+
+def test_lettered_tasks_are_coded_within_their_numbered_heading():
+    from theodoi.reader.body import find_body_tasks
+    from theodoi.reader.document import Paragraph
+
+    paras = [Paragraph(t) for t in [
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Nâng cao nhận thức",
+        "a) Tuyên truyền về chuyển đổi số. Đơn vị chủ trì: Phòng Văn hóa. Thời gian: Thường xuyên.",
+        "2. Chính quyền số",
+        "a) Số hóa sổ hộ tịch. Đơn vị chủ trì: Văn phòng xã. Đơn vị phối hợp: Công an xã. Thời gian: Quý III/2026.",
+    ]]
+    tasks, _ = find_body_tasks(paras, 0)
+    assert [(t["code"], t["section_title"]) for t in tasks] == [
+        ("1.a", "Nâng cao nhận thức"), ("2.a", "Chính quyền số")]
+    assert tasks[1]["support"] == ["Công an xã"]

@@ -267,6 +267,9 @@ def find_body_tasks(paras: list[Paragraph], start: int) -> tuple[list[dict], lis
             if code and mk.kind == "num" and headings and headings[-1][0].kind == "roman":
                 # "1." directly under "I. NÂNG CAO NHẬN THỨC": coded like a table row, "I.1".
                 code = f"{headings[-1][0].label}.{code}"
+            elif code and mk.kind == "letter" and headings and headings[-1][0].kind in ("num", "multi"):
+                # "a)" under the heading "1. Nâng cao nhận thức": the letter within its heading, "1.a".
+                code = f"{headings[-1][0].label}.{code}"
             current = {"code": code, "section_title": section,
                        "text": collapse_spaces(head), "lead": [], "support": [], "output": None,
                        "deadline": None, "line_no": p.line_no}
