@@ -36,3 +36,14 @@ def test_lettered_tasks_are_coded_within_their_numbered_heading():
     assert [(t["code"], t["section_title"]) for t in tasks] == [
         ("1.a", "Nâng cao nhận thức"), ("2.a", "Chính quyền số")]
     assert tasks[1]["support"] == ["Công an xã"]
+
+
+def test_done_label_after_another_field_is_the_deadline():
+    from theodoi.reader.body import split_labels
+
+    head, fields = split_labels("Vận hành nền tảng số (chủ trì: Vụ A; sản phẩm: nền tảng vận hành; "
+                                "hoàn thành: quý III/2026).")
+    assert head == "Vận hành nền tảng số"
+    assert fields[-2:] == [("output", "nền tảng vận hành"), ("deadline", "quý III/2026")]
+    head, fields = split_labels("Báo cáo hoàn thành: tổng hợp số liệu. Chủ trì: Văn phòng")
+    assert head.startswith("Báo cáo hoàn thành: tổng hợp")

@@ -44,16 +44,16 @@ _LABELS = [
     ("thoi gian hoan thanh", "deadline"), ("thoi gian thuc hien", "deadline"),
     ("thoi han hoan thanh", "deadline"), ("thoi han", "deadline"), ("tien do thuc hien", "deadline"),
     ("tien do hoan thanh", "deadline"), ("tien do", "deadline"), ("thoi gian", "deadline"),
-    ("moc thoi gian", "deadline"),
+    ("moc thoi gian", "deadline"), ("hoan thanh", "deadline"),
     ("san pham dau ra", "output"), ("san pham du kien", "output"), ("ket qua du kien", "output"),
     ("ket qua dau ra", "output"), ("san pham", "output"), ("hinh thuc san pham", "output"),
     ("noi dung", "text"), ("nhiem vu", "text"), ("ket qua can dat", "output"), ("ket qua", "output"),
     # Fields the plan JSON has no place for; labelled so they do not run into the field before.
     ("kinh phi", "other"), ("nguon kinh phi", "other"), ("kinh phi thuc hien", "other"), ("ghi chu", "other"),
 ]
-# Bare "kết quả:" is a label only after another field ("...; kết quả: 300 hộ"), never inside the
+# Bare "kết quả:" (and "hoàn thành:", the time) is a label only after another field ("...; kết quả: 300 hộ"), never inside the
 # task's own sentence ("Báo cáo kết quả: ...").
-_AFTER_FIELD_ONLY = {"ket qua", "kinh phi", "nguon kinh phi", "kinh phi thuc hien", "ghi chu"}
+_AFTER_FIELD_ONLY = {"ket qua", "kinh phi", "nguon kinh phi", "kinh phi thuc hien", "ghi chu", "hoan thanh"}
 _LABEL_MAP = dict(_LABELS)
 _LABEL_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _LABELS)
 # Found on folded text (same length as the original for NFC Vietnamese: one char per char).
