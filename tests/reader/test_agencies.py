@@ -95,3 +95,21 @@ def test_front_party_committee_keeps_its_mass_organisations():
     assert split_agencies("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy các xã") == [
         "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy các xã"]
     assert split_agencies("Ủy ban MTTQ tỉnh, các đoàn thể tỉnh") == ["Ủy ban MTTQ tỉnh", "các đoàn thể tỉnh"]
+
+
+def test_news_agency_and_cooperative_open_names():
+    from theodoi.reader.agencies import split_agencies
+
+    assert split_agencies("Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam") == [
+        "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]
+    assert split_agencies("Bưu điện xã và Hợp tác xã Nông nghiệp Tân Lập") == [
+        "Bưu điện xã", "Hợp tác xã Nông nghiệp Tân Lập"]
+
+
+def test_department_and_level_committee_keep_their_owner():
+    from theodoi.reader.agencies import split_agencies
+
+    assert split_agencies("Cục Hành chính Văn phòng Chính phủ") == ["Cục Hành chính Văn phòng Chính phủ"]
+    assert split_agencies("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") == [
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+    assert split_agencies("Sở Nội vụ Văn phòng UBND tỉnh") == ["Sở Nội vụ", "Văn phòng UBND tỉnh"]

@@ -35,14 +35,14 @@ _STRONG_HEADS = (
     # Telecom and postal operators named by brand in Vietnamese plans.
     "Viettel", "VNPT", "MobiFone", "Mobifone", "FPT", "Vietnamobile", "Bưu chính", "VNPost",
     "Tổ công nghệ số", "Tổ Công nghệ số", "Nhà mạng", "Các nhà mạng", "Bộ phận",
-    "Bảo tàng", "Ban công tác Mặt trận", "Ban Công tác Mặt trận", "Hội đồng",
+    "Bảo tàng", "Ban công tác Mặt trận", "Ban Công tác Mặt trận", "Hội đồng", "Thông tấn xã",
 )
 # Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
 # they open a name only when the next word is capitalised ("Báo Lai Châu").
 _WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
                "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng", "Công chức",
                # A hospital's departments: "Khoa Xét nghiệm" (never "khoa học", which is lower case).
-               "Khoa")
+               "Khoa", "Hợp tác xã")
 # Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
 _COLLECTIVE_NOUNS = (
     "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",
@@ -98,6 +98,11 @@ _POLICE_UNIT_RE = re.compile(r"^(?:Phòng|Đội)\s+(?:Cảnh sát|An ninh|PC\d|
 # Words that are pure qualifiers of a following head: "Văn phòng Sở", "Thanh tra Sở".
 _PURE_HEAD_RE = re.compile(rf"^(?:{_STRONG}|{_WEAK})$")
 _OWNER_SUFFIX_RE = re.compile(r"^(?:UBND|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ|HĐND|Tỉnh ủy|Tỉnh uỷ)\b")
+# A department of a central office ("Cục Lưu trữ Văn phòng Trung ương Đảng") and a committee
+# named only by its level ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") are named with their owner.
+_CENTRAL_OWNER_RE = re.compile(r"^Văn phòng\s+(?:Trung ương|Chính phủ|Quốc hội|Chủ tịch nước)\b")
+_DEPARTMENT_RE = re.compile(r"^(?:Cục|Vụ)\s")
+_LEVEL_ONLY_COMMITTEE_RE = re.compile(r"^(?:Ủy|Uỷ) ban\s+(?:Trung ương|tỉnh|thành phố|huyện|xã|phường)$")
 _SENTENCE_WORDS_RE = re.compile(
     r"\b(?:triển khai|thực hiện|xây dựng|tổ chức thực hiện|bảo đảm|đảm bảo|hoàn thành|tăng cường|"
     r"nâng cao|phấn đấu|được|có|là|sẽ|đã|để|nhằm|khi|đáp ứng|phục vụ|bố trí|ban hành|rà soát|"
@@ -235,6 +240,8 @@ def _split_glued(part: str) -> list[str]:
         if (_complete_name(before) and not _LINK_BEFORE_RE.search(before)
                 and not _PURE_HEAD_RE.match(before.strip())
                 and not _OWNER_SUFFIX_RE.match(after) and _depth_at(part, m.start()) == 0
+                and not (_DEPARTMENT_RE.match(before.strip()) and _CENTRAL_OWNER_RE.match(after))
+                and not _LEVEL_ONLY_COMMITTEE_RE.match(before.strip())
                 and not (after.startswith("Công an") and _POLICE_UNIT_RE.match(before.strip()))):
             out.append(before)
             start = m.end()
