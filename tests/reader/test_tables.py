@@ -96,3 +96,19 @@ def test_table_continued_on_next_page_without_header():
     second = Table(rows=[["2", "Kết nối dữ liệu dân cư", "Công an tỉnh", "Quý II/2026"]])
     tasks = _read(*_title(), first, Paragraph("7"), second)["tasks"]
     assert [t["lead"] for t in tasks] == [["Sở Nội vụ"], ["Công an tỉnh"]]
+
+
+def test_table_continued_after_a_page_break_keeps_the_open_section():
+    from theodoi.reader.document import Table
+    from theodoi.reader.tables import read_table
+
+    header = ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"]
+    first = read_table(Table(rows=[header, ["I", "HẠ TẦNG SỐ", "", "", ""],
+                                   ["1", "Nâng cấp mạng", "Văn phòng", "Viễn thông", "Quý II/2026"],
+                                   ["II", "KINH TẾ SỐ", "", "", ""],
+                                   ["2", "Đưa sản phẩm lên sàn", "Ban Kinh tế", "Bưu điện", "2026"]]))
+    second = read_table(Table(rows=[header, ["3", "Tập huấn nông dân", "Ban Kinh tế", "", "Quý III/2026"]]),
+                        first.roles, first)
+    assert [(t["code"], t["section_title"]) for t in second.tasks] == [("II.3", "KINH TẾ SỐ")]
+    fresh = read_table(Table(rows=[header, ["1", "Việc khác", "Văn phòng", "", "2026"]]), first.roles, first)
+    assert fresh.tasks[0]["section_title"] is None

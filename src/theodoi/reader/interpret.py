@@ -42,9 +42,11 @@ def interpret(document: Document) -> ReadResult:
     targets: list[dict] = []
     tasks: list[dict] = []
     inherit: list[str | None] | None = None
+    prev = None
     for table in tables:
-        reading = read_table(table, inherit)
+        reading = read_table(table, inherit, prev)
         inherit = reading.roles or None
+        prev = reading if reading.kind else prev
         targets.extend(reading.targets)
         tasks.extend(reading.tasks)
         warnings.extend(reading.warnings)

@@ -36,6 +36,10 @@ class TableReading:
     targets: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
+    # Where the table left off, for a table that continues it on the next page.
+    section: tuple[str | None, str] | None = None
+    group: str | None = None
+    last_no: str | None = None
 
 
 def _clean(cell: str | None) -> str:
@@ -84,9 +88,21 @@ def _is_column_numbers(row: list[str]) -> bool:
     return len(cells) >= 3 and all(_COLNUM_RE.match(c) for c in cells)
 
 
-def read_table(table: Table, inherit: list[str | None] | None = None) -> TableReading:
+def _continues(prev_no: str | None, no: str) -> bool:
+    """Row number ``no`` is the next one after ``prev_no`` ("5" then "6", "2.3" then "2.4")."""
+    if not prev_no or not no:
+        return False
+    a, b = prev_no.split("."), no.split(".")
+    return (len(a) == len(b) and a[:-1] == b[:-1] and a[-1].isdigit() and b[-1].isdigit()
+            and int(b[-1]) == int(a[-1]) + 1)
+
+
+def read_table(table: Table, inherit: list[str | None] | None = None,
+               prev: TableReading | None = None) -> TableReading:
     """Read one table; ``inherit`` is the previous table's roles, for a table that
-    continues it on a new page without repeating the header."""
+    continues it on a new page without repeating the header. ``prev`` is the previous
+    table's reading: a table of the same kind whose first row carries on its numbering
+    ("6" after "5") continues it on a new page, under the section it left open."""
     rows = [[_clean(c) for c in r] for r in table.rows]
     found = _find_header(rows)
     if not found:
@@ -174,6 +190,10 @@ def read_table(table: Table, inherit: list[str | None] | None = None) -> TableRe
                 parents[no] = text
                 group = text
                 continue
+        if (section is None and group is None and prev is not None and prev.kind == kind
+                and not reading.targets and not reading.tasks and _continues(prev.last_no, no)):
+            section, group = prev.section, prev.group
+        reading.section, reading.group, reading.last_no = section, group, no
         if kind == "targets":
             reading.targets.append(_target(row, no, text, group, roles, col, value_cols))
         else:
