@@ -47,3 +47,13 @@ def test_done_label_after_another_field_is_the_deadline():
     assert fields[-2:] == [("output", "nền tảng vận hành"), ("deadline", "quý III/2026")]
     head, fields = split_labels("Báo cáo hoàn thành: tổng hợp số liệu. Chủ trì: Văn phòng")
     assert head.startswith("Báo cáo hoàn thành: tổng hợp")
+
+
+def test_capitals_heading_wrapped_onto_a_short_line_is_joined():
+    from theodoi.reader.textblocks import text_to_document
+
+    doc = text_to_document("KẾ HOẠCH\nChuyển đổi số\nIII. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG\nTÂM\n"
+                           "1. Xây dựng hạ tầng. Đơn vị chủ trì: Sở A.\nBÁO CÁO\nUBND\n")
+    texts = [b.text for b in doc.blocks]
+    assert "III. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM" in texts
+    assert "UBND" in texts

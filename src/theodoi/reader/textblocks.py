@@ -69,6 +69,17 @@ def _is_caps(text: str) -> bool:
     return letters >= 4 and is_caps_text(text) and len(text.split()) >= 2
 
 
+def _caps_heading_tail(prev: str, line: str) -> bool:
+    """``line`` is the last word or two of a numbered heading in capitals wrapped onto a line
+    of its own (too short to count as a capitals line by itself)."""
+    if len(line.split()) > 2 or _TERMINAL_RE.search(prev) or not is_caps_text(line):
+        return False
+    if sum(1 for ch in line if ch.isalpha()) < 2 or any(ch.isdigit() for ch in line):
+        return False
+    mk = parse_marker(prev)
+    return bool(mk and mk.kind in ("roman", "num") and mk.rest and _is_caps(mk.rest))
+
+
 def _starts_paragraph(prev: str, line: str) -> bool:
     s = line.strip()
     p = prev.rstrip()
@@ -80,6 +91,8 @@ def _starts_paragraph(prev: str, line: str) -> bool:
         return not (marker.kind in ("num", "multi") and _DOCNO_BREAK_RE.search(p))
     if _LABEL_START_RE.match(s):
         return True
+    if _caps_heading_tail(p, s):
+        return False  # "III. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG" / "TÂM": the heading wrapped
     if _is_caps(s) != _is_caps(p):
         return True
     if _is_caps(s) and ISSUING_BODY_RE.match(s) and not _CAPS_LINK_END_RE.search(p) and len(p.split()) >= 3:
