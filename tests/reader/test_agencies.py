@@ -113,3 +113,12 @@ def test_department_and_level_committee_keep_their_owner():
     assert split_agencies("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") == [
         "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
     assert split_agencies("Sở Nội vụ Văn phòng UBND tỉnh") == ["Sở Nội vụ", "Văn phòng UBND tỉnh"]
+
+
+def test_collective_closed_by_a_comma_is_split_from_the_next_name():
+    from theodoi.reader.agencies import split_agencies
+
+    assert split_agencies("Các khoa chuyên môn, Ban Quản lý Khu kinh tế tỉnh") == [
+        "Các khoa chuyên môn", "Ban Quản lý Khu kinh tế tỉnh"]
+    assert split_agencies("Các phòng chuyên môn, đơn vị thuộc UBND xã") == [
+        "Các phòng chuyên môn, đơn vị thuộc UBND xã"]

@@ -57,3 +57,12 @@ def test_capitals_heading_wrapped_onto_a_short_line_is_joined():
     texts = [b.text for b in doc.blocks]
     assert "III. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM" in texts
     assert "UBND" in texts
+
+
+def test_body_task_product_drops_the_sentence_full_stop():
+    from theodoi.reader.body import find_body_tasks
+    from theodoi.reader.document import Paragraph
+
+    tasks, _ = find_body_tasks([Paragraph(
+        "1. Số hóa sổ hộ tịch. Đơn vị chủ trì: Văn phòng xã. Thời gian: 30/9/2026. Sản phẩm: Dữ liệu số.")], 0)
+    assert tasks[0]["output"] == "Dữ liệu số"

@@ -192,6 +192,15 @@ _COLLECTIVE_START_RE = re.compile(rf"^[cC]ác\s+(?:{_COLL})\b")
 _FRONT_PARTY_RE = re.compile(r"^(?:Đảng ủy|Đảng uỷ)\s+(?:Mặt trận Tổ quốc|MTTQ)\b")
 
 
+_CLOSED_COLLECTIVE_RE = re.compile(rf"^[cC]ác\s+(?:{_COLL})\s+chuyên môn$")
+
+
+def _closed_collective(text: str) -> bool:
+    """"Các khoa chuyên môn" before a comma is a whole collective, though "chuyên môn" at
+    a line's end may ask for its owner on the next line ("Các phòng chuyên môn" / "UBND xã")."""
+    return bool(_CLOSED_COLLECTIVE_RE.match(text.strip()))
+
+
 def _split_commas(part: str) -> list[str]:
     pieces = _split_top_level(part, ", ")
     out: list[str] = []
@@ -199,7 +208,7 @@ def _split_commas(part: str) -> list[str]:
         # "Sở Nội vụ, các sở, ban, ngành": a collective list may follow a name.
         # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" is one party committee's official name.
         front_party = bool(out) and _FRONT_PARTY_RE.search(out[-1]) and piece.startswith("các đoàn thể")
-        if (out and not front_party and _complete_name(out[-1])
+        if (out and not front_party and (_complete_name(out[-1]) or _closed_collective(out[-1]))
                 and (_complete_name(piece) or _COLLECTIVE_START_RE.match(piece))):
             out.append(piece)
         elif out:

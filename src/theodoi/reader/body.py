@@ -311,6 +311,7 @@ def _finish(task: dict) -> dict:
         "text": task["text"],
         "lead": task["lead"],
         "support": task["support"],
-        "output": collapse_spaces(task["output"]) if task["output"] else None,
+        # The sentence's full stop is not part of the product ("Sản phẩm: Dữ liệu số.").
+        "output": collapse_spaces(task["output"]).rstrip(".").rstrip() or None if task["output"] else None,
         "deadline": parse_deadline(task["deadline"]),
     }
