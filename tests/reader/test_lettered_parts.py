@@ -66,3 +66,13 @@ def test_body_task_product_drops_the_sentence_full_stop():
     tasks, _ = find_body_tasks([Paragraph(
         "1. Số hóa sổ hộ tịch. Đơn vị chủ trì: Văn phòng xã. Thời gian: 30/9/2026. Sản phẩm: Dữ liệu số.")], 0)
     assert tasks[0]["output"] == "Dữ liệu số"
+
+
+def test_second_basis_object_of_the_same_kind_after_a_description():
+    from theodoi.reader.header import _direct_objects
+
+    clause = ("Kế hoạch số 19-KH/ĐU ngày 10/01/2026 của Đảng ủy xã về thực hiện Nghị quyết số 57-NQ/TW "
+              "năm 2026 và Kế hoạch số 305/KH-UBND ngày 30/12/2025 của UBND tỉnh")
+    assert _direct_objects(clause) == ["19-KH/ĐU", "305/KH-UBND"]
+    clause = "Kế hoạch số 19-KH/ĐU về thực hiện Nghị quyết số 57-NQ/TW và Nghị quyết số 71/NQ-CP"
+    assert _direct_objects(clause) == ["19-KH/ĐU"]

@@ -53,6 +53,7 @@ _BASIS_RE = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Triể
 _DOC_WORDS = (r"(?:Nghị quyết|Kế hoạch|Chương trình hành động|Chương trình|Thông báo kết luận|Thông báo|"
               r"Kết luận|Quyết định|Chỉ thị|Quy chế|Công văn|Hướng dẫn|Đề án|Nghị định|Luật|Thông tư|"
               r"Quy định|Văn bản|Chiến lược)")
+_LEAD_KIND_RE = re.compile(rf"({_DOC_WORDS})\s*(?:số\s*)?$")
 _BETWEEN_LIST_RE = re.compile(
     rf"^\s*(?:[,;]|và|,\s*và)?\s*(?:các\s+)?(?:{_DOC_WORDS})?\s*(?:của[^,;]*?)?\s*(?:số\s*)?$"
 )
@@ -135,11 +136,24 @@ def _direct_objects(clause: str, max_lead_in: int = 15) -> list[str]:
     if len(lead_in.split()) > max_lead_in:
         return []
     out = [found[0][2]]
-    for (_s0, e0, _n0), (s1, _e1, n1) in zip(found, found[1:], strict=False):
+    k = 1
+    while k < len(found):
+        e0, (s1, _e1, n1) = found[k - 1][1], found[k]
         if _LIST_GAP_RE.match(clause[e0:s1]) or _COORD_GAP_RE.match(clause[e0:s1]):
             out.append(n1)
+            k += 1
         else:
             break
+    # "Kế hoạch số 19-KH/ĐU ... về thực hiện Nghị quyết số 57-NQ/TW năm 2026 và Kế hoạch số
+    # 305/KH-UBND ...": after the first object's description, a second object of the same kind,
+    # joined by "và", is the clause's object too.
+    kind = _LEAD_KIND_RE.search(lead_in)
+    if kind and k < len(found):
+        again = re.compile(rf"(?:,|;|\bvà)\s*{re.escape(kind.group(1))}\s*(?:số\s*)?$")
+        for j in range(k, len(found)):
+            s1, n1 = found[j][0], found[j][2]
+            if again.search(clause[found[j - 1][1]:s1]) and n1 not in out:
+                out.append(n1)
     return out
 
 
