@@ -34,3 +34,11 @@ def test_prose_values(text: str, comparator: str | None, value: float | None, un
 def test_approximate_figure_opening_a_target_item():
     got = read_prose_value("Khoảng 120 hộ kinh doanh được hỗ trợ mở gian hàng trực tuyến.")
     assert (got["comparator"], got["value"], got["unit"]) == ("=", 120, "hộ")
+
+
+def test_longest_compound_unit_wins():
+    from theodoi.reader.values import read_prose_value
+
+    got = read_prose_value("Xây dựng ít nhất 04 cơ sở dữ liệu chuyên ngành.")
+    assert (got["comparator"], got["value"], got["unit"]) == (">=", 4, "cơ sở dữ liệu")
+    assert read_prose_value("Có ít nhất 20 cơ sở sản xuất ứng dụng công nghệ.")["unit"] == "cơ sở"

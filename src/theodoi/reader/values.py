@@ -161,11 +161,15 @@ def _upward(text: str, op: str, num_start: int = 0) -> str:
     return ">=" if m.group("dir").lower() == "lên" else "<="
 
 
+# "cơ sở dữ liệu" before "cơ sở": the longest compound printed wins.
+_UNITS_LONGEST_FIRST = tuple(sorted(set(_TWO_WORD_UNITS), key=len, reverse=True))
+
+
 def _noun_unit(text: str, end: int) -> str | None:
     """The unit word(s) printed after a number: "5 ngày làm việc" -> "ngày làm việc"."""
     rest = text[end:].lstrip()
     low = rest.lower()
-    for unit in _TWO_WORD_UNITS:
+    for unit in _UNITS_LONGEST_FIRST:
         if low.startswith(unit.lower()) and (len(low) == len(unit) or not low[len(unit)].isalnum()):
             return rest[: len(unit)]
     m = re.match(r"([^\s,.;:()%]+)", rest)
