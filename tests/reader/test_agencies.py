@@ -122,3 +122,10 @@ def test_collective_closed_by_a_comma_is_split_from_the_next_name():
         "Các khoa chuyên môn", "Ban Quản lý Khu kinh tế tỉnh"]
     assert split_agencies("Các phòng chuyên môn, đơn vị thuộc UBND xã") == [
         "Các phòng chuyên môn, đơn vị thuộc UBND xã"]
+
+
+def test_statistics_office_glued_after_a_department_is_split():
+    from theodoi.reader.agencies import split_agencies
+
+    assert split_agencies("Sở Tài chính Thống kê tỉnh") == ["Sở Tài chính", "Thống kê tỉnh"]
+    assert split_agencies("Chi cục Thống kê tỉnh") == ["Chi cục Thống kê tỉnh"]

@@ -88,7 +88,7 @@ _GLUE_HEADS = ("Sở", "Phòng", "Trung tâm", "Kho bạc", "Ngân hàng", "Bệ
                "Bộ phận", "Công chức", "Vụ", "Cục", "Công an", "Bảo tàng", "Khoa")
 # Heads whose own name is just a level word: "Bảo hiểm xã hội tỉnh Công an tỉnh",
 # "Văn phòng HĐND và UBND phường Công an phường", "Ban Phong trào Tỉnh đoàn Đoàn các xã".
-_LEVEL_GLUE_HEADS = ("Công an", "Đoàn", "Đoàn Thanh niên", "Bảo hiểm xã hội", "Kho bạc Nhà nước")
+_LEVEL_GLUE_HEADS = ("Công an", "Đoàn", "Đoàn Thanh niên", "Bảo hiểm xã hội", "Kho bạc Nhà nước", "Thống kê")
 _LEVEL_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|các)\b"
 _GLUE_RE = re.compile(
     rf"(?<=\S)\s+(?=(?:{_alternation(_GLUE_HEADS)})\s+{_CAP}"
