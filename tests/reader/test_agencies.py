@@ -129,3 +129,12 @@ def test_statistics_office_glued_after_a_department_is_split():
 
     assert split_agencies("Sở Tài chính Thống kê tỉnh") == ["Sở Tài chính", "Thống kê tỉnh"]
     assert split_agencies("Chi cục Thống kê tỉnh") == ["Chi cục Thống kê tỉnh"]
+
+
+def test_trade_union_opens_a_name_and_keeps_its_owner():
+    from theodoi.reader.agencies import split_agencies
+
+    assert split_agencies("Công đoàn Công ty và Đoàn Thanh niên Công ty") == [
+        "Công đoàn Công ty", "Đoàn Thanh niên Công ty"]
+    assert split_agencies("Công đoàn cơ sở Sở Y tế") == ["Công đoàn cơ sở Sở Y tế"]
+    assert split_agencies("Viện Công nghệ sinh học, Các Khoa") == ["Viện Công nghệ sinh học", "Các Khoa"]

@@ -35,7 +35,7 @@ _STRONG_HEADS = (
     # Telecom and postal operators named by brand in Vietnamese plans.
     "Viettel", "VNPT", "MobiFone", "Mobifone", "FPT", "Vietnamobile", "Bưu chính", "VNPost",
     "Tổ công nghệ số", "Tổ Công nghệ số", "Nhà mạng", "Các nhà mạng", "Bộ phận",
-    "Bảo tàng", "Ban công tác Mặt trận", "Ban Công tác Mặt trận", "Hội đồng", "Thông tấn xã",
+    "Bảo tàng", "Ban công tác Mặt trận", "Ban Công tác Mặt trận", "Hội đồng", "Thông tấn xã", "Công đoàn",
 )
 # Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
 # they open a name only when the next word is capitalised ("Báo Lai Châu").
@@ -52,7 +52,7 @@ _COLLECTIVE_NOUNS = (
     "Phòng", "Sở", "Ban", "cơ quan, đơn vị", "tập đoàn", "công ty", "viện", "bệnh viện", "đài",
     "UBND", "Ủy ban", "thôn", "bản", "Cục", "cục", "Vụ", "vụ", "khu phố", "chủ đầu tư", "thành viên", "hợp tác xã", "ngân hàng",
     "hộ kinh doanh", "hộ gia đình", "tổ dân phố", "khu dân cư", "thôn, bản", "nhà trường", "Hội",
-    "khoa", "khoa, phòng", "phòng, khoa",
+    "khoa", "khoa, phòng", "phòng, khoa", "Khoa",
 )
 
 
@@ -251,6 +251,7 @@ def _split_glued(part: str) -> list[str]:
                 and not _OWNER_SUFFIX_RE.match(after) and _depth_at(part, m.start()) == 0
                 and not (_DEPARTMENT_RE.match(before.strip()) and _CENTRAL_OWNER_RE.match(after))
                 and not _LEVEL_ONLY_COMMITTEE_RE.match(before.strip())
+                and not before.strip().startswith("Công đoàn")  # "Công đoàn cơ sở Sở Y tế": its owner
                 and not (after.startswith("Công an") and _POLICE_UNIT_RE.match(before.strip()))):
             out.append(before)
             start = m.end()
