@@ -76,3 +76,10 @@ def test_second_basis_object_of_the_same_kind_after_a_description():
     assert _direct_objects(clause) == ["19-KH/ĐU", "305/KH-UBND"]
     clause = "Kế hoạch số 19-KH/ĐU về thực hiện Nghị quyết số 57-NQ/TW và Nghị quyết số 71/NQ-CP"
     assert _direct_objects(clause) == ["19-KH/ĐU"]
+
+
+def test_date_after_a_dash_on_the_number_line():
+    text = ("**ỦY BAN NHÂN DÂN TỈNH MINH AN**\n\nSố: 21/KH-UBND — *Minh An, ngày 12 tháng 3 năm 2026*\n\n"
+            "# KẾ HOẠCH\n\nChuyển đổi số năm 2026\n\n### I. MỤC ĐÍCH\n")
+    plan = read_text(text).plan["plan"]
+    assert (plan["number"], plan["date"], plan["place"]) == ("21/KH-UBND", "2026-03-12", "Minh An")

@@ -223,7 +223,8 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
                 h.number = found[0][2]
             h.used.add(i)
             rest_after = t[found[0][1]:] if found else ""
-            dm = _DATE_LINE_RE.search(rest_after.strip()) if rest_after else None
+            # "Số: 215/KH-UBND — *Hưng Yên, ngày 12 tháng 3 năm 2026*": the date after a dash.
+            dm = _DATE_LINE_RE.search(rest_after.strip().lstrip("—–-|*_ ")) if rest_after else None
             if dm:
                 _apply_date(h, dm)
             continue
