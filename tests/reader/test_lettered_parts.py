@@ -83,3 +83,10 @@ def test_date_after_a_dash_on_the_number_line():
             "# KẾ HOẠCH\n\nChuyển đổi số năm 2026\n\n### I. MỤC ĐÍCH\n")
     plan = read_text(text).plan["plan"]
     assert (plan["number"], plan["date"], plan["place"]) == ("21/KH-UBND", "2026-03-12", "Minh An")
+
+
+def test_issuer_after_a_basis_that_mentions_building_a_plan():
+    text = ("UBND TỈNH MINH AN\nSỞ Y TẾ\nSố: 12/KH-SYT\nMinh An, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\n"
+            "Chuyển đổi số năm 2026\nThực hiện Công văn số 320/UBND-KGVX ngày 20/01/2026 của UBND tỉnh về việc "
+            "xây dựng kế hoạch chuyển đổi số năm 2026, Sở Y tế ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert read_text(text).plan["plan"]["issuer"] == "Sở Y tế"

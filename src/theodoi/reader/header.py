@@ -272,8 +272,13 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
             h.date = _first_date(attached)
     # Issuer: the issuing sentence, else the appendix's "của ...", else the authority line.
     for p in paras[: body_start]:
-        im = _ISSUE_VERB_RE.search(p.text)
-        if im and not p.text.lstrip().startswith(("Trên đây",)):
+        if h.issuer:
+            break
+        if p.text.lstrip().startswith(("Trên đây",)):
+            continue
+        # Each issuing verb in turn: "... về việc xây dựng kế hoạch ..., Sở A ban hành Kế hoạch"
+        # names no agency before its first one when the basis is glued to the issuing sentence.
+        for im in _ISSUE_VERB_RE.finditer(p.text):
             who = _agency_suffix(p.text[: im.start()])
             if who:
                 h.issuer = who
