@@ -42,3 +42,10 @@ def test_longest_compound_unit_wins():
     got = read_prose_value("Xây dựng ít nhất 04 cơ sở dữ liệu chuyên ngành.")
     assert (got["comparator"], got["value"], got["unit"]) == (">=", 4, "cơ sở dữ liệu")
     assert read_prose_value("Có ít nhất 20 cơ sở sản xuất ứng dụng công nghệ.")["unit"] == "cơ sở"
+
+
+def test_civil_servants_are_a_two_word_unit():
+    from theodoi.reader.values import read_prose_value
+
+    assert read_prose_value("Ít nhất 95% công chức hoàn thành bồi dưỡng.")["unit"] == "%"
+    assert read_prose_value("Mỗi phòng bố trí từ 01 đến 02 công chức đầu mối.")["unit"] == "công chức"

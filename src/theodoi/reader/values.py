@@ -43,7 +43,8 @@ _TWO_WORD_UNITS = ("doanh nghiệp", "sản phẩm", "công trình", "sáng ki�
                    "hội nghị", "hội thảo", "chương trình", "đề án", "tin bài", "giải pháp", "ứng dụng",
                    "dịch vụ", "cơ sở dữ liệu", "phần mềm", "thiết bị", "công trình", "làng nghề",
                    "chuyên khoa", "lượt truy cập", "câu lạc bộ", "đội hình", "đội tuyển", "nhóm nghiên cứu",
-                   "điểm cầu", "lớp học", "khóa học", "bài viết", "phòng thí nghiệm", "tổ công nghệ")
+                   "điểm cầu", "lớp học", "khóa học", "bài viết", "phòng thí nghiệm", "tổ công nghệ",
+                   "công chức", "viên chức")
 _STRONG_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không thấp hơn", "tối đa", "không quá",
                  "không vượt quá", "lớn hơn", "nhỏ hơn", "thấp hơn", "ít hơn", "giảm xuống dưới", "vượt"}
 _REACH_BEFORE_RE = re.compile(r"\b(?:đạt|là|ở mức|phấn đấu|duy trì)\s*$", re.IGNORECASE)
