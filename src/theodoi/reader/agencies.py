@@ -42,7 +42,7 @@ _STRONG_HEADS = (
 _WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
                "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng", "Công chức",
                # A hospital's departments: "Khoa Xét nghiệm" (never "khoa học", which is lower case).
-               "Khoa", "Hợp tác xã")
+               "Khoa", "Hợp tác xã", "Trạm")
 # Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
 _COLLECTIVE_NOUNS = (
     "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",

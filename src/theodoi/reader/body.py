@@ -15,13 +15,14 @@ import re
 
 from theodoi.vntext import collapse_spaces
 
-from .agencies import split_agencies
+from .agencies import looks_like_agency, split_agencies, strip_bullet
 from .deadlines import parse_deadline
 from .document import Paragraph
 from .fastfold import fold
 from .markers import Marker, parse_marker
 from .result import ReadWarning
 from .values import read_prose_value
+from .vnchars import UPPER
 
 _TARGET_HEAD_RE = re.compile(
     r"^(?:cac\s+)?(?:muc tieu|chi tieu)(?:\s*,\s*(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
@@ -227,8 +228,68 @@ def _plausible_item(items: list[dict], mk: Marker) -> bool:
     return bool(last and last.isdigit() and int(mk.label) == int(last) + 1)
 
 
+# The assignment written as a sentence: "Giao Phòng A chủ trì, phối hợp với Phòng B, Đoàn C <action>
+# ..., hoàn thành trong Quý II/2026." The partners run up to the action's verb (lower case).
+_ACTION_VERBS = (
+    "tổ chức", "hướng dẫn", "khảo sát", "nâng cấp", "bảo đảm", "đảm bảo", "số hóa", "số hoá", "hỗ trợ",
+    "tổng hợp", "triển khai", "xây dựng", "thực hiện", "rà soát", "tuyên truyền", "kiểm tra", "theo dõi",
+    "đôn đốc", "tham mưu", "đề xuất", "cập nhật", "vận hành", "ứng dụng", "phát triển", "nghiên cứu",
+    "lắp đặt", "đào tạo", "bồi dưỡng", "tập huấn", "hoàn thiện", "ban hành", "đánh giá", "quản lý",
+    "cung cấp", "duy trì", "nâng cao", "thúc đẩy", "đẩy mạnh", "phổ biến", "vận động", "giám sát",
+    "báo cáo", "tiếp nhận", "lập", "kết nối", "tích hợp", "quán triệt", "sơ kết", "tổng kết", "mở",
+    "phát động", "chỉ đạo", "đầu tư", "trang bị", "chuẩn hóa", "chuẩn hoá", "biên soạn", "soạn thảo",
+    "đưa", "cài đặt", "tạo", "thành lập", "kiện toàn", "xử lý", "tiếp tục", "hoàn thành", "thu hút",
+)
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in _ACTION_VERBS), key=len, reverse=True))
+_GIVE_RE = re.compile(
+    rf"^(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>{UPPER}[^;:]{{1,120}}?)\s+(?:chủ trì|làm đầu mối)\s*,?\s*"
+    rf"(?:(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<support>[^;:]{{2,240}}?)\s+)?(?P<verb>{_VERB_ALT})\b")
+_SUBJECT_RE = re.compile(rf"^(?P<lead>{UPPER}[^,;:]{{1,80}}?)\s+(?P<verb>{_VERB_ALT})\b")
+_TIME_CLAUSE_RE = re.compile(
+    r",\s*(?:hoàn thành|thực hiện|xong)\s+(?:trong\s+)?(?P<raw>[^,;]{2,60}?)\s*[.;]?\s*$"
+    r"|\s(?P<raw2>(?:trước|chậm nhất|đến)\s+(?:ngày|tháng|quý|Quý|Tháng|năm)\s+[^,;]{1,30}?)\s*[.;]?\s*$")
+
+
+def _time_clause(text: str) -> str | None:
+    m = _TIME_CLAUSE_RE.search(text)
+    if not m:
+        return None
+    raw = (m.group("raw") or m.group("raw2")).strip()
+    return raw if parse_deadline(raw)["kind"] not in (None, "none") else None
+
+
+def sentence_fields(text: str) -> list[tuple[str, str]]:
+    """Lead, partners and time of an assignment written as a sentence (see ``_GIVE_RE``),
+    or of "Trạm Y tế xã triển khai ..., hoàn thành trong năm 2026" (the lead as subject).
+    Such a task ends with its time; [] when the sentence assigns nothing or has no time."""
+    raw = _time_clause(text)
+    if not raw:
+        return []  # "Sở A chủ trì, phối hợp ... theo dõi, đôn đốc" with no time is a duty, not a task
+    m = _GIVE_RE.match(text)
+    fields: list[tuple[str, str]] = []
+    if m and looks_like_agency(m.group("lead").strip()):
+        fields.append(("lead", m.group("lead").strip()))
+        if m.group("support"):
+            fields.append(("support", m.group("support").strip()))
+    else:
+        m = _SUBJECT_RE.match(text)
+        if not (m and looks_like_agency(m.group("lead").strip())):
+            return []
+        fields.append(("lead", m.group("lead").strip()))
+    fields.append(("deadline", raw))
+    return fields
+
+
 def find_body_tasks(paras: list[Paragraph], start: int) -> tuple[list[dict], list[ReadWarning]]:
-    """Numbered items that name their lead agency with a label."""
+    """Numbered items that name their lead agency with a label; when none do, items that
+    assign their lead in a sentence ("Giao Phòng A chủ trì, phối hợp với ...")."""
+    tasks, warnings = _find_body_tasks(paras, start, False)
+    if not tasks:
+        tasks, warnings = _find_body_tasks(paras, start, True)
+    return tasks, warnings
+
+
+def _find_body_tasks(paras: list[Paragraph], start: int, sentences: bool) -> tuple[list[dict], list[ReadWarning]]:
     tasks: list[dict] = []
     warnings: list[ReadWarning] = []
     current: dict | None = None
@@ -249,6 +310,9 @@ def find_body_tasks(paras: list[Paragraph], start: int) -> tuple[list[dict], lis
         mk = parse_marker(text)
         body = mk.rest if mk else text
         head, fields = split_labels(body)
+        if sentences and not fields:
+            fields = sentence_fields(strip_bullet(body))
+            head = strip_bullet(body) if fields else head
         has_head = len(head.split()) >= 3
         if fields and not has_head and current is not None:
             _apply(current, fields, p)  # "- Cơ quan chủ trì: Sở A."
