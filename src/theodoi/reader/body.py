@@ -280,6 +280,10 @@ def sentence_fields(text: str) -> list[tuple[str, str]]:
     return fields
 
 
+# An item named by its number: "Nhiệm vụ 1:", "Nhiệm vụ số 2.", "Giải pháp 3 -".
+_NAMED_ITEM_RE = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP)\s+(?:số\s+)?(\d{1,3})\s*[:.\-–)]\s*(?=\S)")
+
+
 def find_body_tasks(paras: list[Paragraph], start: int) -> tuple[list[dict], list[ReadWarning]]:
     """Numbered items that name their lead agency with a label; when none do, items that
     assign their lead in a sentence ("Giao Phòng A chủ trì, phối hợp với ...")."""
@@ -309,6 +313,11 @@ def _find_body_tasks(paras: list[Paragraph], start: int, sentences: bool) -> tup
         text = p.text
         mk = parse_marker(text)
         body = mk.rest if mk else text
+        named = _NAMED_ITEM_RE.match(body) if not mk or mk.kind == "bullet" else None
+        if named:
+            # "- Nhiệm vụ 3: Triển khai ..." is item 3, whatever bullet precedes it.
+            body = body[named.end():]
+            mk = Marker("num", named.group(1), body, ".")
         head, fields = split_labels(body)
         if sentences and not fields:
             fields = sentence_fields(strip_bullet(body))
