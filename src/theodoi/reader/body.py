@@ -124,8 +124,37 @@ def _is_target_heading(mk: Marker | None, text: str) -> bool:
     return bool(_TARGET_HEAD_RE.match(f)) and len(f.split()) <= 14
 
 
+_INLINE_ITEM_RE = re.compile(r"(?:^|(?<=[:;.])|(?<=[:;.]\s))\s*\((\d{1,2})\)\s+(?=\S)")
+
+
+def _inline_items(p: Paragraph) -> list[Paragraph]:
+    """A paragraph listing its items inline, "Phấn đấu ...: (1) ...; (2) ...; (3) ...", as one
+    paragraph per item (the lead-in kept as a heading ending with ":"); [p] when it is not one."""
+    if "(2)" not in p.text:
+        return [p]
+    hits = list(_INLINE_ITEM_RE.finditer(p.text))
+    run = []
+    for m in hits:
+        if int(m.group(1)) == len(run) + 1:
+            run.append(m)
+    if len(run) < 3:
+        return [p]
+    out = []
+    lead_in = p.text[: run[0].start()].strip()
+    if lead_in:
+        out.append(Paragraph(text=lead_in if lead_in.endswith(":") else lead_in + ":", line_no=p.line_no))
+    for k, m in enumerate(run):
+        end = run[k + 1].start() if k + 1 < len(run) else len(p.text)
+        item = p.text[m.end(): end].strip()
+        if k + 1 < len(run):
+            item = item.rstrip(";").rstrip()
+        out.append(Paragraph(text=f"({m.group(1)}) {item}", line_no=p.line_no))
+    return out
+
+
 def find_body_targets(paras: list[Paragraph], start: int) -> list[dict]:
     """Targets listed under the best "Mục tiêu cụ thể" heading."""
+    paras = paras[:start] + [q for p in paras[start:] for q in _inline_items(p)]
     best: list[dict] = []
     i = start
     while i < len(paras):
