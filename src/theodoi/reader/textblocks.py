@@ -383,6 +383,8 @@ def _parse_grid(lines: list[str], start: int, header: _Header, sep: str,
         elif (sep == "|" and header.outer and rows and len(rows[-1]) >= ncols
               and parse_marker(s)):
             break  # a numbered heading after a complete framed row: the text goes on
+        elif sep == "\t" and rows and len(rows[-1]) >= ncols and _ends_table(s):
+            break  # a body heading ("III. NHIỆM VỤ") after a complete tab row
         elif rows and is_page_number(s) and k + 1 < len(lines) and sep in lines[k + 1]:
             pass  # a page number between two pages of the table
         elif rows:
@@ -870,10 +872,22 @@ def _split_glued_header(line: str) -> list[str]:
     return [p for p in out if p.strip()]
 
 
+# A crawled table's cells joined by " ; " (a semicolon with a space on both sides, which prose
+# never writes): such a row is a tab row, whatever separator the neighbouring rows use.
+_SPACED_SEMI_RE = re.compile(r"[ \t]+;[ \t]+|[ \t]+;$")
+
+
+def _semicolon_rows_to_tabs(lines: list[str]) -> list[str]:
+    if not any(" ; " in x for x in lines):
+        return lines
+    return [_SPACED_SEMI_RE.sub("\t", x) if x.count(" ; ") >= 2 else x for x in lines]
+
+
 def text_to_document(text: str) -> Document:
     """Read text into paragraphs and tables (see module docstring)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [clean_line(x).replace("\n", "\u2028") for x in _grid_tables_to_pipe(space_tables_to_pipe(csv_tables_to_pipe(raw.split("\n"))))]
+    split = _semicolon_rows_to_tabs(csv_tables_to_pipe(raw.split("\n")))
+    lines = [clean_line(x).replace("\n", "\u2028") for x in _grid_tables_to_pipe(space_tables_to_pipe(split))]
     # A <br> inside a line becomes a cell-internal break; elsewhere a space.
     lines = lines[: _web_footer_start(lines)]
     lines = [p for line in lines for p in _split_glued_header(line)]
