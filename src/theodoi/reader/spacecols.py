@@ -156,10 +156,54 @@ def _read_table(lines: list[str], k: int, starts: list[int],
     return [[join_wrapped(cell) for cell in row] for row in rows], j
 
 
+_ALONE_NO_RE = re.compile(r"^(?:STT|TT|[IVXLC]{1,6}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*)[.)]?$")
+
+
+def _merge_number_lines(lines: list[str]) -> list[str]:
+    """Put a row number printed alone on its line back in front of its row.
+
+    Some PDF extractions print the first column (STT) on a line of its own at the
+    margin, the row's other cells on the indented lines below ("STT" / "    Nội dung
+    ...  Đơn vị chủ trì ..."), and a page number and a form feed between rows. Inside
+    such a table every indented line moves right by two columns and a number line is
+    joined to the line under it in that room, so the columns line up under a header
+    that begins with "STT"; the blank lines and page numbers inside it are dropped."""
+    out: list[str] = []
+    k, n = 0, len(lines)
+    while k < n:
+        head = lines[k].strip("\f").rstrip()
+        nxt = lines[k + 1] if k + 1 < n else ""
+        if not (head in ("STT", "TT") and nxt[:1] == " " and len(_GAP_RE.findall(nxt)) >= 2):
+            out.append(lines[k])
+            k += 1
+            continue
+        while k < n:
+            line = lines[k].replace("\f", "").rstrip()
+            s = line.strip()
+            below = lines[k + 1].replace("\f", "").rstrip() if k + 1 < n else ""
+            if line[:1] not in (" ", "") and _ALONE_NO_RE.match(s) and below[:1] == " " and below.strip():
+                indent = len(below) - len(below.lstrip()) + 2
+                out.append(s.ljust(max(indent, len(s) + 2)) + below.lstrip())
+                k += 2
+                continue
+            if not s or is_page_number(s):
+                k += 1
+                continue
+            if line[:1] == " ":
+                out.append("  " + line)
+                k += 1
+                continue
+            break
+        out.append("")
+    return out
+
+
 def space_tables_to_pipe(lines: list[str]) -> list[str]:
     """Rewrite space-aligned tables as pipe rows (other lines unchanged)."""
     if not any(len(_GAP_RE.findall(x)) >= 2 for x in lines):
         return lines
+    if any(x.strip("\f").rstrip() in ("STT", "TT") for x in lines):
+        lines = _merge_number_lines(lines)
     out: list[str] = []
     k, n = 0, len(lines)
     while k < n:
