@@ -36,3 +36,18 @@ def test_prose_with_commas_is_not_csv():
         "Kiểm tra, giám sát, sơ kết việc thực hiện.",
     ]
     assert csv_tables_to_pipe(lines) == lines
+
+
+def test_tsv_quoted_cell_over_two_lines():
+    from theodoi.reader.csvtables import quoted_tab_rows
+
+    lines = ["3\tMở ứng dụng\tPhòng Tài chính\t\"Phòng Tin học", "Khoa Khám bệnh\"\tTháng 5/2026", "4\tKhác\tA\tB\tC"]
+    assert quoted_tab_rows(lines) == [
+        "3\tMở ứng dụng\tPhòng Tài chính\tPhòng Tin học<br>Khoa Khám bệnh\tTháng 5/2026", "4\tKhác\tA\tB\tC"]
+
+
+def test_tsv_balanced_quotes_untouched():
+    from theodoi.reader.csvtables import quoted_tab_rows
+
+    lines = ['1\tDữ liệu "đúng, đủ"\t%\t100']
+    assert quoted_tab_rows(lines) == lines

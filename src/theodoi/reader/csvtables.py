@@ -94,3 +94,38 @@ def csv_tables_to_pipe(lines: list[str]) -> list[str]:
         out.append("")
         k = j
     return out
+
+
+def _opens_quoted_cell(line: str) -> bool:
+    return line.count('"') % 2 == 1 and any(c.lstrip().startswith('"') for c in line.split("\t"))
+
+
+def quoted_tab_rows(lines: list[str]) -> list[str]:
+    """Join a tab-separated row whose quoted cell runs over several lines (a spreadsheet's
+    TSV export: "Phòng A<newline>Khoa B" in quotes) into one line, the cell's line breaks
+    kept as "<br>" and its quotes removed."""
+    if not any("\t" in x and _opens_quoted_cell(x) for x in lines):
+        return lines
+    out: list[str] = []
+    k, n = 0, len(lines)
+    while k < n:
+        line = lines[k]
+        if "\t" not in line or not _opens_quoted_cell(line):
+            out.append(line)
+            k += 1
+            continue
+        acc, end = line, k + 1
+        while acc.count('"') % 2 and end < n and end - k < _MAX_RECORD_LINES:
+            acc += "\n" + lines[end]
+            end += 1
+        try:
+            rows = list(csv.reader(_Single(acc), delimiter="\t"))
+        except csv.Error:
+            rows = []
+        if acc.count('"') % 2 or len(rows) != 1:
+            out.append(line)
+            k += 1
+            continue
+        out.append("\t".join(_cell(c) for c in rows[0]))
+        k = end
+    return out

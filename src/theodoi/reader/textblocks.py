@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from theodoi.vntext import collapse_spaces
 
 from .columns import classify_header, resolve_roles, scan_header_phrases, table_kind
-from .csvtables import csv_tables_to_pipe
+from .csvtables import csv_tables_to_pipe, quoted_tab_rows
 from .document import Document, Paragraph, Table
 from .fastfold import fold
 from .flatrows import segment, split_glued
@@ -886,7 +886,7 @@ def _semicolon_rows_to_tabs(lines: list[str]) -> list[str]:
 def text_to_document(text: str) -> Document:
     """Read text into paragraphs and tables (see module docstring)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
-    split = _semicolon_rows_to_tabs(csv_tables_to_pipe(raw.split("\n")))
+    split = quoted_tab_rows(_semicolon_rows_to_tabs(csv_tables_to_pipe(raw.split("\n"))))
     lines = [clean_line(x).replace("\n", "\u2028") for x in _grid_tables_to_pipe(space_tables_to_pipe(split))]
     # A <br> inside a line becomes a cell-internal break; elsewhere a space.
     lines = lines[: _web_footer_start(lines)]
