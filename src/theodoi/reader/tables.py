@@ -137,7 +137,8 @@ def read_table(table: Table, inherit: list[str | None] | None = None,
             continue
         if _is_column_numbers(row) or _is_header_repeat(row, header_rows):
             continue
-        raw_no = cell(row, no_i) if no_i is not None else (row[0] if row else "")
+        # Without a number column the first cell may hold the number, unless it is the text column.
+        raw_no = cell(row, no_i) if no_i is not None else (row[0] if row and text_i != 0 else "")
         no = raw_no.strip().strip("()").rstrip(".").strip()
         text = _text(cell(row, text_i))
         nonempty = [c for c in row if c.strip()]
