@@ -71,3 +71,10 @@ def test_is_deadline_only_for_short_time_phrases():
     assert not is_deadline("Quyết định giao dự toán 01/2026")
     assert not is_deadline("Thẩm định 6/2026")
     assert is_deadline("Quý 2/2026")
+
+
+def test_year_and_the_following_years_is_yearly():
+    from theodoi.reader.deadlines import parse_deadline
+
+    got = parse_deadline("Năm 2027 và các năm tiếp theo")
+    assert (got["kind"], got["every"], got["due"]) == ("recurring", "yearly", None)

@@ -37,7 +37,8 @@ _RECURRING = (
                 r"|\b(?:hang|hang)\s+(?:0?6)\s+thang\b|\bdinh\s+ky\s+(?:0?6)\s+thang\b"), "half-yearly"),
     (re.compile(r"\bhang\s+thang\b|\bthang\s*/\s*lan\b|\bmoi\s+thang\b"), "monthly"),
     (re.compile(r"\bhang\s+quy\b|\bmoi\s+quy\b|\bquy\s*/\s*lan\b"), "quarterly"),
-    (re.compile(r"\bhang\s+nam\b|\bmoi\s+nam\b|\bnam\s*/\s*lan\b"), "yearly"),
+    (re.compile(r"\bhang\s+nam\b|\bmoi\s+nam\b|\bnam\s*/\s*lan\b|\bcac\s+nam\s+tiep\s+theo\b"
+                r"|\bnhung\s+nam\s+tiep\s+theo\b"), "yearly"),
     (re.compile(r"\bthuong\s+xuyen\b|\blien\s+tuc\b"), "continuous"),
 )
 
@@ -103,7 +104,7 @@ def parse_deadline(raw: str | None) -> dict:
     every = _recurrence(folded)
     # "Thường xuyên", "Hằng năm (trước 15/12)": a recurring phrase that opens
     # the cell wins over the dates that qualify it.
-    if every and (not atoms or _starts_recurring(folded)):
+    if every and (not atoms or _starts_recurring(folded) or _ONWARD_RE.search(folded)):
         return {"raw": text, "kind": "recurring", "due": None, "every": every}
     if atoms:
         kind, due = atoms[-1]
@@ -111,6 +112,8 @@ def parse_deadline(raw: str | None) -> dict:
     return {"raw": text, "kind": "none", "due": None, "every": None}
 
 
+# "Năm 2026 và các năm tiếp theo": from that year on, every year.
+_ONWARD_RE = re.compile(r"\bva\s+(?:cac|nhung)\s+nam\s+tiep\s+theo\b")
 _RECUR_START_RE = re.compile(r"^(?:nhiem vu\s+)?(?:thuong xuyen|hang|dinh ky|moi|lien tuc|0?6 thang)")
 
 
