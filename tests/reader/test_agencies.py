@@ -138,3 +138,10 @@ def test_trade_union_opens_a_name_and_keeps_its_owner():
         "Công đoàn Công ty", "Đoàn Thanh niên Công ty"]
     assert split_agencies("Công đoàn cơ sở Sở Y tế") == ["Công đoàn cơ sở Sở Y tế"]
     assert split_agencies("Viện Công nghệ sinh học, Các Khoa") == ["Viện Công nghệ sinh học", "Các Khoa"]
+
+
+def test_cooperative_board_and_journal_open_names():
+    assert split_agencies("Hội Nông dân xã, Hợp tác xã chè Shan tuyết") == ["Hội Nông dân xã", "Hợp tác xã chè Shan tuyết"]
+    assert split_agencies("Phòng Kinh tế, Hạ tầng và Đô thị, Ban điều hành các tổ dân phố") == [
+        "Phòng Kinh tế, Hạ tầng và Đô thị", "Ban điều hành các tổ dân phố"]
+    assert split_agencies("Tạp chí Công Thương, Văn phòng Bộ") == ["Tạp chí Công Thương", "Văn phòng Bộ"]

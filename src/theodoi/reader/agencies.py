@@ -36,13 +36,14 @@ _STRONG_HEADS = (
     "Viettel", "VNPT", "MobiFone", "Mobifone", "FPT", "Vietnamobile", "Bưu chính", "VNPost",
     "Tổ công nghệ số", "Tổ Công nghệ số", "Nhà mạng", "Các nhà mạng", "Bộ phận",
     "Bảo tàng", "Ban công tác Mặt trận", "Ban Công tác Mặt trận", "Hội đồng", "Thông tấn xã", "Công đoàn",
+    "Hợp tác xã", "Ban điều hành", "Ban Điều hành",
 )
 # Head words that are also common nouns ("Báo cáo", "Hội nghị", "Ban hành"):
 # they open a name only when the next word is capitalised ("Báo Lai Châu").
 _WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
                "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng", "Công chức",
                # A hospital's departments: "Khoa Xét nghiệm" (never "khoa học", which is lower case).
-               "Khoa", "Hợp tác xã", "Trạm")
+               "Khoa", "Trạm", "Tạp chí")
 # Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
 _COLLECTIVE_NOUNS = (
     "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",
