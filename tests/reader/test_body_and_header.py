@@ -52,3 +52,20 @@ def test_short_unpunctuated_period_headings_group_body_targets():
     targets = find_body_targets(paras, 0)
     assert [(t["code"], t["group"]) for t in targets] == [
         ("1", "Đến cuối năm 2026"), ("2", "Đến cuối năm 2026"), ("3", "Tầm nhìn đến năm 2030")]
+
+
+def test_party_star_before_the_date_line():
+    from theodoi.reader.interpret import interpret
+    from theodoi.reader.textblocks import text_to_document
+
+    doc = "\n".join([
+        "ĐẢNG BỘ TỈNH ĐỒNG THÁP                    ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG ỦY CƠ QUAN",
+        "          *                        Đồng Tháp, ngày 05 tháng 3 năm 2026",
+        "   Số 21-KH/ĐU",
+        "",
+        "KẾ HOẠCH",
+        "thực hiện chuyển đổi số năm 2026",
+    ])
+    plan = interpret(text_to_document(doc)).plan["plan"]
+    assert (plan["place"], plan["date"], plan["number"]) == ("Đồng Tháp", "2026-03-05", "21-KH/ĐU")

@@ -228,7 +228,8 @@ def read_header(paras: list[Paragraph], all_text: str) -> Header:
             if dm:
                 _apply_date(h, dm)
             continue
-        dm = _DATE_LINE_RE.match(t)
+        # The Party layout prints a star under the committee's name, on the date's line.
+        dm = _DATE_LINE_RE.match(t.lstrip("*_ "))
         if dm and not h.place:
             _apply_date(h, dm)
             h.used.add(i)
