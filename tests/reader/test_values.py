@@ -49,3 +49,14 @@ def test_civil_servants_are_a_two_word_unit():
 
     assert read_prose_value("Ít nhất 95% công chức hoàn thành bồi dưỡng.")["unit"] == "%"
     assert read_prose_value("Mỗi phòng bố trí từ 01 đến 02 công chức đầu mối.")["unit"] == "công chức"
+
+
+def test_symbol_bound_takes_the_noun_unit():
+    from theodoi.reader.values import read_prose_value
+
+    got = read_prose_value("Thời gian thẩm định hồ sơ ≤ 20 ngày.")
+    assert (got["comparator"], got["value"], got["unit"]) == ("<=", 20, "ngày")
+    got = read_prose_value("Số hóa ≥ 1.500 hồ sơ, bản vẽ hoàn công.")
+    assert (got["comparator"], got["value"], got["unit"]) == (">=", 1500, "hồ sơ")
+    assert read_prose_value("Tỷ lệ đạt ≥ 90%.")["unit"] == "%"
+    assert read_prose_value("Có tối thiểu 05 tiêu chuẩn quốc gia được công bố.")["unit"] == "tiêu chuẩn"

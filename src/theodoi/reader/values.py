@@ -44,7 +44,7 @@ _TWO_WORD_UNITS = ("doanh nghiệp", "sản phẩm", "công trình", "sáng ki�
                    "dịch vụ", "cơ sở dữ liệu", "phần mềm", "thiết bị", "công trình", "làng nghề",
                    "chuyên khoa", "lượt truy cập", "câu lạc bộ", "đội hình", "đội tuyển", "nhóm nghiên cứu",
                    "điểm cầu", "lớp học", "khóa học", "bài viết", "phòng thí nghiệm", "tổ công nghệ",
-                   "công chức", "viên chức")
+                   "công chức", "viên chức", "tiêu chuẩn")
 _STRONG_WORDS = {"tối thiểu", "ít nhất", "không dưới", "không thấp hơn", "tối đa", "không quá",
                  "không vượt quá", "lớn hơn", "nhỏ hơn", "thấp hơn", "ít hơn", "giảm xuống dưới", "vượt"}
 _REACH_BEFORE_RE = re.compile(r"\b(?:đạt|là|ở mức|phấn đấu|duy trì)\s*$", re.IGNORECASE)
@@ -214,7 +214,9 @@ def read_prose_value(text: str) -> dict:
     for m in _SYM_RE.finditer(text):
         if any(s <= m.start() <= s + 8 for s in ranges):
             continue
-        cands.append((m.start(), _op(m.group("op")), to_number(m.group("num")), _pct_unit(text, m.end())))
+        # "≥ 90%", "≤ 20 ngày", "≥ 1.500 hồ sơ": the percentage, else the noun after the number.
+        unit = _pct_unit(text, m.end()) or _noun_unit(text, m.end())
+        cands.append((m.start(), _op(m.group("op")), to_number(m.group("num")), unit))
     for m in _WORD_RE.finditer(text):
         unit = _pct_unit(text, m.end())
         word = " ".join(m.group("op").lower().split())
