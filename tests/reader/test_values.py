@@ -60,3 +60,12 @@ def test_symbol_bound_takes_the_noun_unit():
     assert (got["comparator"], got["value"], got["unit"]) == (">=", 1500, "hồ sơ")
     assert read_prose_value("Tỷ lệ đạt ≥ 90%.")["unit"] == "%"
     assert read_prose_value("Có tối thiểu 05 tiêu chuẩn quốc gia được công bố.")["unit"] == "tiêu chuẩn"
+
+
+def test_state_over_all_of_them_is_qualitative():
+    from theodoi.reader.values import read_prose_value
+
+    got = read_prose_value("Duy trì hoạt động của tổ hỗ trợ tại 12/12 tổ dân phố.")
+    assert (got["comparator"], got["qualitative"], got["value"]) == ("qualitative", "Duy trì", None)
+    got = read_prose_value("Phủ sóng đến 09/33 bản lõm sóng.")
+    assert (got["comparator"], got["value"], got["unit"]) == ("=", 9, "bản")

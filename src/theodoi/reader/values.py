@@ -237,6 +237,8 @@ def read_prose_value(text: str) -> dict:
         cands.append((m.start(), "=", to_number(m.group("num")), _pct_unit(text, m.end("num"))))
     if not cands:
         for m in _FRACTION_RE.finditer(text):
+            if m.group("num") == m.group("den") and re.match(r"\s*(?:" + _STATE_VERBS + r")(?!\w)", text, re.I):
+                break  # "Duy trì ... tại 16/16 thôn": every one of them, the result is the state
             cands.append((m.start(), "=", to_number(m.group("num")), m.group("unit")))
             break
     if not cands:
