@@ -51,3 +51,12 @@ def test_tsv_balanced_quotes_untouched():
 
     lines = ['1\tDữ liệu "đúng, đủ"\t%\t100']
     assert quoted_tab_rows(lines) == lines
+
+
+def test_semicolon_csv():
+    lines = ["STT;Nhiệm vụ;Đơn vị chủ trì;Thời gian", "1;Mua máy;Phòng A;Quý II/2026", '2;"Đào tạo; bồi dưỡng";Phòng B;2026']
+    assert csv_tables_to_pipe(lines)[:3] == [
+        "| STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian |",
+        "| 1 | Mua máy | Phòng A | Quý II/2026 |",
+        "| 2 | Đào tạo; bồi dưỡng | Phòng B | 2026 |",
+    ]

@@ -3,7 +3,8 @@
 An appendix saved from Excel as CSV keeps one record per row: cells split by
 commas, a cell holding a comma, a quote ("" inside) or a line break is
 quoted, and a quoted cell may run over several physical lines. A run of at
-least three records with the same number of cells (three or more) is such a
+least three records with the same number of cells (commas, or semicolons as
+some spreadsheets write them) (three or more) is such a
 table (its separators are bare commas: a comma followed by a space outside
 quotes is prose); each record becomes one pipe row (cell line breaks kept as "<br>"), a
 record whose only filled cell is the first (the appendix's title lines:
@@ -21,9 +22,9 @@ _QUOTED_RE = re.compile(r'"(?:[^"]|"")*"')
 _MAX_RECORD_LINES = 12
 
 
-def _record(lines: list[str], k: int) -> tuple[list[str], int] | None:
+def _record(lines: list[str], k: int, sep: str = ",") -> tuple[list[str], int] | None:
     """The CSV record starting at line k and the line after it (None: not a record)."""
-    if "," not in lines[k]:
+    if sep not in lines[k]:
         return None
     acc = lines[k]
     end = k + 1
@@ -32,10 +33,10 @@ def _record(lines: list[str], k: int) -> tuple[list[str], int] | None:
         end += 1
     if acc.count('"') % 2:
         return None
-    if ", " in _QUOTED_RE.sub("", acc):
+    if sep + " " in _QUOTED_RE.sub("", acc):
         return None  # prose: a spreadsheet's separators are bare commas
     try:
-        rows = list(csv.reader(_Single(acc)))
+        rows = list(csv.reader(_Single(acc), delimiter=sep))
     except csv.Error:
         return None
     if len(rows) != 1:
@@ -60,20 +61,26 @@ def _cell(text: str) -> str:
 
 def csv_tables_to_pipe(lines: list[str]) -> list[str]:
     """Lines with each CSV table rewritten as pipe rows (other lines unchanged)."""
-    if not any(line.count(",") >= 2 for line in lines):
+    seps = [sep for sep in (",", ";") if any(line.count(sep) >= 2 for line in lines)]
+    if not seps:
         return lines
     out: list[str] = []
     k, n = 0, len(lines)
     while k < n:
         run: list[tuple[list[str], int]] = []
         j = k
-        while j < n:
-            rec = _record(lines, j)
-            if rec is None or len(rec[0]) < 3 or (run and len(rec[0]) != len(run[0][0])):
+        for sep in seps:
+            run, j = [], k
+            while j < n:
+                rec = _record(lines, j, sep)
+                if rec is None or len(rec[0]) < 3 or (run and len(rec[0]) != len(run[0][0])):
+                    break
+                run.append(rec)
+                j = rec[1]
+            if len(run) >= 3:
                 break
-            run.append(rec)
-            j = rec[1]
-        if len(run) < 3 or not any(any(not c.strip() for c in f) or '"' in lines[k] for f, _ in run):
+        if len(run) < 3 or not (any(not c.strip() for f, _ in run for c in f)
+                                or any('"' in x for x in lines[k:j])):
             out.append(lines[k])
             k += 1
             continue
