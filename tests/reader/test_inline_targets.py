@@ -22,3 +22,9 @@ def test_inline_items_are_targets():
     assert targets[0]["text"] == "100% chi bộ dùng sổ tay điện tử"
     assert targets[1]["comparator"] == ">=" and targets[1]["value"] == 95
     assert targets[2]["text"].endswith("thông tin.")
+
+
+def test_inline_items_with_closing_bracket_only():
+    doc = DOC.replace("(1) ", "1) ").replace("(2) ", "2) ").replace("(3) ", "3) ")
+    targets = interpret(text_to_document(doc)).plan["targets"]
+    assert [t["code"] for t in targets] == ["1", "2", "3"]

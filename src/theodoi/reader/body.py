@@ -124,19 +124,19 @@ def _is_target_heading(mk: Marker | None, text: str) -> bool:
     return bool(_TARGET_HEAD_RE.match(f)) and len(f.split()) <= 14
 
 
-_INLINE_ITEM_RE = re.compile(r"(?:^|(?<=[:;.])|(?<=[:;.]\s))\s*\((\d{1,2})\)\s+(?=\S)")
+_INLINE_ITEM_RE = re.compile(r"(?:^|(?<=[:;.])|(?<=[:;.]\s))\s*(\(?)(\d{1,2})\)\s+(?=\S)")
 
 
 def _inline_items(p: Paragraph) -> list[Paragraph]:
     """A paragraph listing its items inline, "Phấn đấu ...: (1) ...; (2) ...; (3) ...", as one
     paragraph per item (the lead-in kept as a heading ending with ":"); [p] when it is not one."""
-    if "(2)" not in p.text:
+    if "2)" not in p.text:
         return [p]
     hits = list(_INLINE_ITEM_RE.finditer(p.text))
     run = []
     for m in hits:
-        if int(m.group(1)) == len(run) + 1:
-            run.append(m)
+        if int(m.group(2)) == len(run) + 1 and (not run or m.group(1) == run[0].group(1)):
+            run.append(m)  # "(1) ...; (2) ..." or "1) ...; 2) ...", one style throughout
     if len(run) < 3:
         return [p]
     out = []
@@ -148,7 +148,7 @@ def _inline_items(p: Paragraph) -> list[Paragraph]:
         item = p.text[m.end(): end].strip()
         if k + 1 < len(run):
             item = item.rstrip(";").rstrip()
-        out.append(Paragraph(text=f"({m.group(1)}) {item}", line_no=p.line_no))
+        out.append(Paragraph(text=f"({m.group(2)}) {item}", line_no=p.line_no))
     return out
 
 
