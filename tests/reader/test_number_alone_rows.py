@@ -32,3 +32,20 @@ def test_number_lines_join_their_rows():
     assert tasks[0]["lead"] == ["Phòng Kinh tế"]
     assert tasks[0]["support"] == ["Công an xã"]
     assert tasks[1]["deadline"]["raw"] == "Năm 2026"
+
+
+def test_header_on_one_line_numbers_alone():
+    doc = "\n".join([
+        "KẾ HOẠCH",
+        "Thử nghiệm",
+        "",
+        "STT   Nội dung nhiệm vụ         Đơn vị chủ trì  Đơn vị phối hợp  Thời hạn",
+        "1",
+        "      Lắp đặt trạm phát sóng    Phòng Kinh tế   Công an xã       Quý III/2026",
+        "2",
+        "      Số hóa hồ sơ              Văn phòng       Phòng Tư pháp    Năm 2026",
+    ])
+    tasks = interpret(text_to_document(doc)).plan["tasks"]
+    assert [t["code"] for t in tasks] == ["1", "2"]
+    assert tasks[1]["lead"] == ["Văn phòng"]
+    assert tasks[0]["deadline"]["raw"] == "Quý III/2026"

@@ -159,6 +159,18 @@ def _read_table(lines: list[str], k: int, starts: list[int],
 _ALONE_NO_RE = re.compile(r"^(?:STT|TT|[IVXLC]{1,6}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*)[.)]?$")
 
 
+_HEAD_STT_RE = re.compile(r"^(?:STT|TT) {2,}\S")
+
+
+def _numbers_alone_below(lines: list[str], k: int) -> bool:
+    """A row number alone at the margin over an indented line, within the next few lines."""
+    for j in range(k, min(len(lines) - 1, k + 6)):
+        s = lines[j].strip()
+        if s and lines[j][:1] != " " and _ALONE_NO_RE.match(s) and lines[j + 1][:1] == " " and lines[j + 1].strip():
+            return True
+    return False
+
+
 def _merge_number_lines(lines: list[str]) -> list[str]:
     """Put a row number printed alone on its line back in front of its row.
 
@@ -167,22 +179,31 @@ def _merge_number_lines(lines: list[str]) -> list[str]:
     ...  Đơn vị chủ trì ..."), and a page number and a form feed between rows. Inside
     such a table every indented line moves right by two columns and a number line is
     joined to the line under it in that room, so the columns line up under a header
-    that begins with "STT"; the blank lines and page numbers inside it are dropped."""
+    that begins with "STT"; the blank lines and page numbers inside it are dropped. A
+    header printed on one line with "STT" in it keeps the columns where they are."""
     out: list[str] = []
     k, n = 0, len(lines)
     while k < n:
         head = lines[k].strip("\f").rstrip()
         nxt = lines[k + 1] if k + 1 < n else ""
-        if not (head in ("STT", "TT") and nxt[:1] == " " and len(_GAP_RE.findall(nxt)) >= 2):
+        alone = head in ("STT", "TT") and nxt[:1] == " " and len(_GAP_RE.findall(nxt)) >= 2
+        # The header on one line ("STT   Nội dung   Đơn vị chủ trì ..."), the numbers alone below.
+        inline = (not alone and _HEAD_STT_RE.match(head) is not None and len(_GAP_RE.findall(head)) >= 2
+                  and _numbers_alone_below(lines, k + 1))
+        if not (alone or inline):
             out.append(lines[k])
             k += 1
             continue
+        shift = "  " if alone else ""
+        if inline:
+            out.append(head)
+            k += 1
         while k < n:
             line = lines[k].replace("\f", "").rstrip()
             s = line.strip()
             below = lines[k + 1].replace("\f", "").rstrip() if k + 1 < n else ""
             if line[:1] not in (" ", "") and _ALONE_NO_RE.match(s) and below[:1] == " " and below.strip():
-                indent = len(below) - len(below.lstrip()) + 2
+                indent = len(below) - len(below.lstrip()) + len(shift)
                 out.append(s.ljust(max(indent, len(s) + 2)) + below.lstrip())
                 k += 2
                 continue
@@ -190,7 +211,7 @@ def _merge_number_lines(lines: list[str]) -> list[str]:
                 k += 1
                 continue
             if line[:1] == " ":
-                out.append("  " + line)
+                out.append(shift + line)
                 k += 1
                 continue
             break
@@ -202,7 +223,7 @@ def space_tables_to_pipe(lines: list[str]) -> list[str]:
     """Rewrite space-aligned tables as pipe rows (other lines unchanged)."""
     if not any(len(_GAP_RE.findall(x)) >= 2 for x in lines):
         return lines
-    if any(x.strip("\f").rstrip() in ("STT", "TT") for x in lines):
+    if any(x.strip("\f").rstrip() in ("STT", "TT") or _HEAD_STT_RE.match(x.strip("\f")) for x in lines):
         lines = _merge_number_lines(lines)
     out: list[str] = []
     k, n = 0, len(lines)
