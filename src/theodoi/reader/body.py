@@ -25,7 +25,7 @@ from .values import read_prose_value
 from .vnchars import UPPER
 
 _TARGET_HEAD_RE = re.compile(
-    r"^(?:cac\s+)?(?:muc tieu|chi tieu)(?:\s*,\s*(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
+    r"^(?:cac\s+)?(?:muc tieu|chi tieu)(?:(?:\s*,\s*|\s+va\s+)(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
     r"phan dau|den|nam|giai doan|trong|ve|can dat|dat duoc|dat|tu nay|chinh)\b.*)?\s*:?\s*$"
 )
 _NOT_TARGET_HEAD_RE = re.compile(r"^(?:muc tieu|chi tieu)\s+(?:chung|tong quat|tong the|dai han)\b")

@@ -64,6 +64,10 @@ _COLNUM_RE = re.compile(r"^[\s(|]*\d{1,2}[)\s|]*$")
 _CAPS_LINK_END_RE = re.compile(r"\b(?:VÀ|CỦA|TẠI|CHO|THUỘC|VỚI|TRONG|ĐẾN|VỀ|CÁC|-|–)\s*$")
 
 
+_CAPS_YEAR_TAIL_RE = re.compile(r"^(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:?$")
+_CAPS_YEAR_END_RE = re.compile(r"\b(?:NĂM|ĐẾN|GIAI ĐOẠN|TỪ|-|–)\s*$")
+
+
 def _is_caps(text: str) -> bool:
     """A heading in capitals ("II. MỤC TIÊU", "KẾ HOẠCH"), not a lone acronym ("GRDP.")."""
     letters = sum(1 for ch in text if ch.isalpha())
@@ -73,12 +77,15 @@ def _is_caps(text: str) -> bool:
 def _caps_heading_tail(prev: str, line: str) -> bool:
     """``line`` is the last word or two of a numbered heading in capitals wrapped onto a line
     of its own (too short to count as a capitals line by itself)."""
+    mk = parse_marker(prev)
+    heading = bool(mk and mk.kind in ("roman", "num") and mk.rest and _is_caps(mk.rest))
+    if heading and _CAPS_YEAR_TAIL_RE.match(line.strip()) and _CAPS_YEAR_END_RE.search(prev):
+        return True  # "II. MỤC TIÊU ĐẾN NĂM" / "2030": the year wrapped
     if len(line.split()) > 2 or _TERMINAL_RE.search(prev) or not is_caps_text(line):
         return False
     if sum(1 for ch in line if ch.isalpha()) < 2 or any(ch.isdigit() for ch in line):
         return False
-    mk = parse_marker(prev)
-    return bool(mk and mk.kind in ("roman", "num") and mk.rest and _is_caps(mk.rest))
+    return heading
 
 
 def _starts_paragraph(prev: str, line: str) -> bool:
