@@ -35,3 +35,22 @@ def test_a_year_line_after_prose_is_not_joined_to_a_heading():
     doc = DOC.replace("II. MỤC TIÊU VÀ CHỈ TIÊU CHỦ YẾU ĐẾN NĂM", "II. MỤC TIÊU VÀ CHỈ TIÊU CHỦ YẾU")
     paras = [b.text for b in text_to_document(doc).blocks if isinstance(b, Paragraph)]
     assert "II. MỤC TIÊU VÀ CHỈ TIÊU CHỦ YẾU" in paras
+
+
+TABLE = "\n".join([
+    "KẾ HOẠCH",
+    "Thử nghiệm hàng bị ngắt trước dấu phân cách",
+    "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm |",
+    "| 1 | Chuyển đổi số trong công tác Mặt trận | Ủy",
+    "ban Mặt trận tỉnh | Các tổ chức chính trị - xã hội tỉnh",
+    "| Thường xuyên | |",
+    "| 2 | Sơ kết thực hiện Kế hoạch | Văn phòng Tỉnh ủy | Ban Tổ chức | Quý IV/2027 | Báo cáo |",
+])
+
+
+def test_row_wrapped_just_before_a_separator_goes_on():
+    tasks = interpret(text_to_document(TABLE)).plan["tasks"]
+    assert [t["code"] for t in tasks] == ["1", "2"]
+    assert tasks[0]["lead"] == ["Ủy ban Mặt trận tỉnh"]
+    assert tasks[0]["deadline"]["every"] == "continuous"
+    assert tasks[1]["section_title"] is None

@@ -263,6 +263,12 @@ def _unwrap_pipe_row(lines: list[str], k: int, ncols: int) -> tuple[str, int]:
             acc += " |"  # the closing pipe wrapped onto a line of its own
             j += 1
             break
+        if nxt.startswith("|") and j > k + 1 and not acc.endswith("|") \
+                and acc.count("|") + nxt.count("|") - 1 <= ncols and nxt.endswith("|") \
+                and not _row_start_token(nxt.strip("|").split("|")[0].strip()):
+            acc = f"{acc} {nxt}"  # the wrap fell just before a separator: "... tỉnh" / "| Thường xuyên | |"
+            j += 1
+            break
         if not nxt or nxt.startswith("|") or is_rule(nxt):
             break
         if acc.endswith("|") and (acc.count("|") - 1 >= ncols or "|" not in nxt):
