@@ -43,7 +43,7 @@ _STRONG_HEADS = (
 _WEAK_HEADS = ("Ban", "Bộ", "Hội", "Đoàn", "Báo", "Đài", "Trường", "Doanh nghiệp", "Nhà trường",
                "Đơn vị", "Các", "Vụ", "Tổng cục", "Ủy ban", "Văn phòng", "Công chức",
                # A hospital's departments: "Khoa Xét nghiệm" (never "khoa học", which is lower case).
-               "Khoa", "Trạm", "Tạp chí")
+               "Khoa", "Trạm", "Tạp chí", "Thư viện")
 # Lower-case collective openings: "các sở, ban, ngành", "các cơ quan, đơn vị".
 _COLLECTIVE_NOUNS = (
     "cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ", "phòng", "xã", "phường", "địa phương",
@@ -53,7 +53,7 @@ _COLLECTIVE_NOUNS = (
     "Phòng", "Sở", "Ban", "cơ quan, đơn vị", "tập đoàn", "công ty", "viện", "bệnh viện", "đài",
     "UBND", "Ủy ban", "thôn", "bản", "Cục", "cục", "Vụ", "vụ", "khu phố", "chủ đầu tư", "thành viên", "hợp tác xã", "ngân hàng",
     "hộ kinh doanh", "hộ gia đình", "tổ dân phố", "khu dân cư", "thôn, bản", "nhà trường", "Hội",
-    "khoa", "khoa, phòng", "phòng, khoa", "Khoa",
+    "khoa", "khoa, phòng", "phòng, khoa", "Khoa", "khu, điểm", "điểm, khu",
 )
 
 
@@ -70,7 +70,9 @@ _CAP = rf"(?:{UPPER}|[0-9&])"
 _HEAD_RE = re.compile(
     # "Sở hữu trí tuệ" (intellectual property) is a common noun, not the head word "Sở".
     rf"^(?!Sở hữu\b)(?:(?:{_STRONG})(?=$|[\s,;.\-–(])"
-    rf"|(?:{_WEAK})\s+(?:{_CAP}|(?:các\s+)?(?:{_COLL})\b|chuyên môn|nhân dân|viễn thông|văn hóa|văn hoá|thể thao)"
+    rf"|(?:{_WEAK})\s+(?:{_CAP}|(?:các\s+)?(?:{_COLL})\b|chuyên môn|nhân dân|viễn thông|văn hóa|văn hoá|thể thao"
+    # "Thư viện tỉnh", "Trường huyện": a weak head with its level word is the body of that level.
+    rf"|(?:tỉnh|huyện|thành phố|thị xã|xã|phường)(?=\s*$|[,;.(]|\s+{_CAP}))"
     rf"|[cC]ác\s+(?:{_COLL})\b)"
 )
 _UPPER_FIRST_RE = re.compile(rf"^{UPPER}")
