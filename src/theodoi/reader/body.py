@@ -22,7 +22,7 @@ from .fastfold import fold
 from .markers import Marker, parse_marker
 from .result import ReadWarning
 from .values import read_prose_value
-from .vnchars import UPPER
+from .vnchars import UPPER, is_caps_text
 
 _TARGET_HEAD_RE = re.compile(
     r"^(?:cac\s+)?(?:muc tieu|chi tieu)(?:(?:\s*,\s*|\s+va\s+)(?:muc tieu|chi tieu))?(?:\s+(?:cu the|chu yeu|"
@@ -338,9 +338,14 @@ def _find_body_tasks(paras: list[Paragraph], start: int, sentences: bool) -> tup
                     source_line=current["text"][:200], where=f"tasks[{len(tasks) - 1}].lead"))
         current = None
 
+    pending: str | None = None  # role of a label left alone on its line ("Thời hạn:")
     for p in paras[start:]:
         text = p.text
         mk = parse_marker(text)
+        wanted, pending = pending, None
+        if wanted and current is not None and mk is None and _label_value_line(text):
+            _apply(current, [(wanted, text)], p)  # "Thời hạn:" / "Quý II/2026": the value on the next line
+            continue
         body = mk.rest if mk else text
         named = _NAMED_ITEM_RE.match(body) if not mk or mk.kind == "bullet" else None
         if named:
@@ -354,6 +359,7 @@ def _find_body_tasks(paras: list[Paragraph], start: int, sentences: bool) -> tup
         has_head = len(head.split()) >= 3
         if fields and not has_head and current is not None:
             _apply(current, fields, p)  # "- Cơ quan chủ trì: Sở A."
+            pending = _empty_last_label(body, fields)
             continue
         if mk and mk.kind == "roman":
             close()
@@ -377,6 +383,7 @@ def _find_body_tasks(paras: list[Paragraph], start: int, sentences: bool) -> tup
                        "deadline": None, "line_no": p.line_no}
             if fields:
                 _apply(current, fields, p)
+                pending = _empty_last_label(body, fields)
             if mk and mk.kind != "bullet":
                 headings.append((mk, collapse_spaces(head).rstrip(":").strip()))
             continue
@@ -386,6 +393,23 @@ def _find_body_tasks(paras: list[Paragraph], start: int, sentences: bool) -> tup
         if t["section_title"] == t["text"]:
             t["section_title"] = None
     return tasks, warnings
+
+
+def _empty_last_label(body: str, fields: list[tuple[str, str]]) -> str | None:
+    """The role of the paragraph's last label when it ends the paragraph with no value
+    ("Đơn vị chủ trì:"), so the next line can give it one."""
+    role, value = fields[-1]
+    if value or role in ("text", "other") or not body.rstrip().endswith(":"):
+        return None
+    return role
+
+
+def _label_value_line(text: str) -> bool:
+    """A short line of plain text that can be the value of the label on the line before:
+    not a heading in capitals, not itself labelled."""
+    if len(text.split()) > 30 or len(text.split()) >= 2 and is_caps_text(text):
+        return False
+    return not split_labels(text)[1]
 
 
 def _task_code(mk: Marker) -> str | None:
