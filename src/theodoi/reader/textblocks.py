@@ -252,7 +252,9 @@ def _unwrap_pipe_row(lines: list[str], k: int, ncols: int) -> tuple[str, int]:
     the lines up to the one closing the row with "|", joined with spaces, and the index
     after them. A framed row cannot span lines, so lines that do not open with "|" and
     come before the closing one are the same row. The row also goes on past a closing
-    "|" while it has fewer cells than the header and the next line holds a separator."""
+    "|" while it has fewer cells than the header and the next line holds a separator, also
+    when the wrap fell right after the row's first line ("| 4 | Số hóa | Văn phòng Sở" /
+    "| Trung tâm X | 31/10/2026 | |")."""
     acc = lines[k].strip()
     if not acc.startswith("|"):
         return acc, k + 1
@@ -263,7 +265,7 @@ def _unwrap_pipe_row(lines: list[str], k: int, ncols: int) -> tuple[str, int]:
             acc += " |"  # the closing pipe wrapped onto a line of its own
             j += 1
             break
-        if nxt.startswith("|") and j > k + 1 and not acc.endswith("|") \
+        if nxt.startswith("|") and not acc.endswith("|") \
                 and acc.count("|") + nxt.count("|") - 1 <= ncols and nxt.endswith("|") \
                 and not _row_start_token(nxt.strip("|").split("|")[0].strip()):
             acc = f"{acc} {nxt}"  # the wrap fell just before a separator: "... tỉnh" / "| Thường xuyên | |"
