@@ -150,9 +150,19 @@ def _direct_objects(clause: str, max_lead_in: int = 15) -> list[str]:
     kind = _LEAD_KIND_RE.search(lead_in)
     if kind and k < len(found):
         again = re.compile(rf"(?:,|;|\bvà)\s*{re.escape(kind.group(1))}\s*(?:số\s*)?$")
+        other = re.compile(rf"\bvà\s*({_DOC_WORDS})\s*(?:số\s*)?$")
         for j in range(k, len(found)):
             s1, n1 = found[j][0], found[j][2]
-            if again.search(clause[found[j - 1][1]:s1]) and n1 not in out:
+            gap = clause[found[j - 1][1]:s1]
+            if again.search(gap) and n1 not in out:
+                out.append(n1)
+                continue
+            # "... về thực hiện Nghị quyết số 57-NQ/TW và Quyết định số 3012/QĐ-BNNMT": a document
+            # of a third kind joined by "và" is an object too; one of the kind just before it
+            # ("Nghị quyết số 57-NQ/TW và Nghị quyết số 71/NQ-CP") belongs to that description.
+            om = other.search(gap)
+            before = _LEAD_KIND_RE.search(clause[: found[j - 1][0]])
+            if om and n1 not in out and j - 1 >= k and before and before.group(1) != om.group(1):
                 out.append(n1)
     return out
 
