@@ -145,3 +145,9 @@ def test_cooperative_board_and_journal_open_names():
     assert split_agencies("Phòng Kinh tế, Hạ tầng và Đô thị, Ban điều hành các tổ dân phố") == [
         "Phòng Kinh tế, Hạ tầng và Đô thị", "Ban điều hành các tổ dân phố"]
     assert split_agencies("Tạp chí Công Thương, Văn phòng Bộ") == ["Tạp chí Công Thương", "Văn phòng Bộ"]
+
+
+def test_phong_chong_is_not_a_department_after_va():
+    assert split_agencies("Chi cục Thủy lợi và Phòng, chống thiên tai và Đài Khí tượng tỉnh") == [
+        "Chi cục Thủy lợi và Phòng, chống thiên tai", "Đài Khí tượng tỉnh"]
+    assert split_agencies("Công an tỉnh và Phòng Kinh tế") == ["Công an tỉnh", "Phòng Kinh tế"]

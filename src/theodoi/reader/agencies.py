@@ -186,6 +186,9 @@ def _complete_name(text: str) -> bool:
 _BARE_HEAD_RE = re.compile(
     r"(?:Sở|Phòng|Trung tâm|Viễn thông|Bưu chính|Bưu điện|Điện lực|Chi cục|Cục|Viện|Bệnh viện|"
     r"Ngân hàng|Kho bạc|Hải quan|Chi nhánh|Công ty)(?:$|\s+(?:và|với|hoặc)\s)"
+    # "Phòng, chống thiên tai" is the verb pair "prevent and combat", not a department:
+    # "Chi cục Thủy lợi và Phòng, chống thiên tai" is one name.
+    r"|Phòng,\s*chống\b"
 )
 
 
