@@ -15,7 +15,7 @@ import pytest
 from theodoi.reader import read_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = {"heldout2": 8, "heldout3": 8, "heldout4": 8, "heldout5": 5, "heldout6": 6, "heldout7": 6, "heldout8": 6, "heldout9": 6, "heldout10": 8}
+SETS = {"heldout2": 8, "heldout3": 8, "heldout4": 8, "heldout5": 5, "heldout6": 6, "heldout7": 6, "heldout8": 6, "heldout9": 6, "heldout10": 8, "heldout11": 8}
 
 
 def _doc(folder: Path, gold_path: Path) -> Path:
