@@ -53,7 +53,18 @@ def endpoints(info: dict) -> list[tuple[str, str, str]]:
             ("periods list", role, "/api/periods/"),
             ("reports list", role, "/api/reports/"),
         ]
+    from theodoi.reporting.models import UnitReport
+
+    def latest(unit_id: int) -> UnitReport:
+        return UnitReport.objects.filter(unit_id=unit_id).order_by("-period__end").first()
+
+    busy_report, commune_report = latest(unit), latest(info["commune_id"])
     out += [
+        ("report detail (busiest unit)", "standing", f"/api/reports/{busy_report.pk}/"),
+        ("report history", "standing", f"/api/reports/{busy_report.pk}/history/"),
+        ("report evidence list", "standing", f"/api/reports/{busy_report.pk}/evidence/"),
+        ("who has sent (period units)", "standing", f"/api/periods/{busy_report.period_id}/units/"),
+        ("report detail (own commune)", "commune_officer", f"/api/reports/{commune_report.pk}/"),
         ("plan detail (biggest)", "standing", f"/api/plans/{plan}/"),
         ("plan JSON (biggest)", "standing", f"/api/plans/{plan}/plan-json"),
         ("task detail", "standing", f"/api/tasks/{task}/"),
@@ -77,13 +88,14 @@ def worker(size: str, repeat: int) -> dict:
     from rest_framework.authtoken.models import Token
 
     from theodoi.accounts.models import User
-    from theodoi.demo.generate import generate_province
+    from theodoi.demo.generate import generate_province, generate_reports
     from theodoi.reporting.services import ensure_periods
 
     call_command("migrate", verbosity=0)
     t0 = time.perf_counter()
     info = generate_province(**SIZES[size], seed=1)
     ensure_periods()
+    info["reports"] = generate_reports(periods=24, seed=1)
     generated = time.perf_counter() - t0
     clients = {}
     for role in ("standing", "commune_officer"):
@@ -111,7 +123,7 @@ def worker(size: str, repeat: int) -> dict:
             "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1),
             "queries": max(queries),
         })
-    return {"size": size, "counts": info["counts"], "generated_s": round(generated, 1),
+    return {"size": size, "counts": {**info["counts"], **info["reports"]}, "generated_s": round(generated, 1),
             "vendor": connection.vendor, "results": results}
 
 
