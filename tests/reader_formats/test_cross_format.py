@@ -1,22 +1,16 @@
 """The same plan rendered as text, DOCX, PDF and XLSX must read back the same.
 
-Needs the interpreter (``theodoi.reader.interpret``, written separately):
-skipped only while that module does not exist. Once it exists, a failure
-here means a front-end and the interpreter disagree on a format.
+A failure here means a front-end (text, DOCX, PDF, XLSX) and the interpreter
+disagree on a format.
 """
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
+from theodoi.reader import read_bytes
+
 from .render import load_gold, render_docx, render_pdf, render_text, render_xlsx
-
-if importlib.util.find_spec("theodoi.reader.interpret") is None:
-    pytest.skip("theodoi.reader.interpret is not written yet", allow_module_level=True)
-
-from theodoi.reader import read_bytes  # noqa: E402
 
 RENDERERS = {
     ".docx": render_docx,
