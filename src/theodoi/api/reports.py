@@ -14,7 +14,6 @@ import datetime as dt
 import inspect
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import QuerySet
@@ -37,7 +36,7 @@ from theodoi.reporting import calendar as cal
 from theodoi.reporting import permissions as perm
 from theodoi.reporting import selectors, services
 from theodoi.reporting import status as st
-from theodoi.reporting.evidence import CONTENT_TYPES
+from theodoi.reporting.evidence import CONTENT_TYPES, download_response, oversize_message
 from theodoi.reporting.forms import PartnerItemForm, ReportHeaderForm, TargetItemForm, TaskItemForm
 from theodoi.reporting.models import Evidence, ReportingPeriod, ReportState, UnitReport, WorkStatus
 from theodoi.reporting.services import TARGET_FIELDS, TASK_FIELDS
@@ -635,9 +634,8 @@ class ReportEvidenceList(ApiViewMixin, generics.GenericAPIView):
                                        "Kiểu nội dung không được hỗ trợ: hãy gửi multipart/form-data.") from None
         f = body.validated_data["file"]
         task_id = body.validated_data.get("task")
-        limit = settings.THEODOI_MAX_UPLOAD_BYTES
-        if f.size > limit:  # refused before reading, as the web form does
-            raise ValidationError({"detail": f"Tệp “{f.name}” vượt giới hạn {limit // 1048576} MB."})
+        if refusal := oversize_message(f.name, f.size):  # refused before reading, as on the web
+            raise ValidationError({"detail": refusal})
         allowed: set[int] = set()
         if task_id is not None:
             allowed = {row.task.pk for row in selectors.report_content(report, today=today).tasks}
@@ -658,11 +656,7 @@ class ReportEvidenceDetail(ApiViewMixin, APIView):
                               **errors(401, 404)})
     def get(self, request: Request, pk: int, evidence_id: int) -> FileResponse:
         report = selectors.get_report(request.user, pk)
-        ev = selectors.get_evidence(request.user, report, evidence_id)
-        response = FileResponse(ev.file.open("rb"), as_attachment=True, filename=ev.original_name,
-                                content_type=CONTENT_TYPES.get(ev.kind, "application/octet-stream"))
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return download_response(selectors.get_evidence(request.user, report, evidence_id))
 
     @method_schema(tags=["báo cáo"], summary="Xóa một tệp minh chứng", request=None,
                    description="Chỉ đơn vị của báo cáo, khi báo cáo còn sửa được; ghi lịch sử.",

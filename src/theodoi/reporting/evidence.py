@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from django.conf import settings
+from django.http import FileResponse
 
 KIND_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "png": "Ảnh PNG",
                "jpg": "Ảnh JPEG"}
@@ -70,3 +71,19 @@ def check_upload(name: str, data: bytes) -> str:
             "nội dung tệp được kiểm tra, không dựa vào đuôi tên tệp."
         )
     return kind
+
+
+def oversize_message(name: str, size: int) -> str | None:
+    """Refusal for an upload over the limit, decided from its declared size before reading it."""
+    limit = settings.THEODOI_MAX_UPLOAD_BYTES
+    if size > limit:
+        return f"Tệp “{name}” vượt giới hạn {limit // 1048576} MB."
+    return None
+
+
+def download_response(evidence) -> FileResponse:
+    """The stored file as an attachment under its original name, typed by its detected kind."""
+    response = FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
+                            content_type=CONTENT_TYPES.get(evidence.kind, "application/octet-stream"))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

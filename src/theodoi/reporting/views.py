@@ -16,7 +16,7 @@ from theodoi.units.models import Unit
 from . import calendar as cal
 from . import permissions as perm
 from . import selectors, services
-from .evidence import CONTENT_TYPES
+from .evidence import download_response, oversize_message
 from .forms import (
     PartnerItemForm,
     ReportHeaderForm,
@@ -105,13 +105,12 @@ def _has_content(values: dict) -> bool:
 
 def _uploads(request: HttpRequest, content) -> tuple[list[Upload], list[str]]:
     """Uploaded evidence (per task, or for the whole report); size refused before reading."""
-    limit = settings.THEODOI_MAX_UPLOAD_BYTES
     uploads, errors = [], []
     keys = [(f"t{row.task.pk}-files", row.task.pk) for row in content.tasks] + [("files", None)]
     for key, task_id in keys:
         for f in request.FILES.getlist(key):
-            if f.size > limit:
-                errors.append(f"Tệp “{f.name}” vượt giới hạn {limit // 1048576} MB.")
+            if refusal := oversize_message(f.name, f.size):
+                errors.append(refusal)
                 continue
             uploads.append(Upload(name=f.name, data=f.read(), task_id=task_id))
     return uploads, errors
@@ -246,11 +245,7 @@ def report_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 def evidence_download(request: HttpRequest, pk: int, evidence_id: int) -> FileResponse:
     report = selectors.get_report(request.user, pk)
-    ev = selectors.get_evidence(request.user, report, evidence_id)
-    response = FileResponse(ev.file.open("rb"), as_attachment=True, filename=ev.original_name,
-                            content_type=CONTENT_TYPES.get(ev.kind, "application/octet-stream"))
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download_response(selectors.get_evidence(request.user, report, evidence_id))
 
 
 @require_POST
