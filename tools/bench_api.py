@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchenv import drop_postgres, fresh_postgres  # tools/ is the script's dir
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {
     "small": {"units": 40, "plans": 8, "tasks": 300, "targets": 80},
@@ -127,18 +129,6 @@ def worker(size: str, repeat: int) -> dict:
             "vendor": connection.vendor, "results": results}
 
 
-def _pg_database(url: str, name: str, create: bool) -> str:
-    """A sibling database of DATABASE_URL's server, created or dropped."""
-    import psycopg
-
-    base = url.rsplit("/", 1)[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}"
-
-
 def run_size(size: str, repeat: int) -> dict:
     env = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="theodoi-bench-") as tmp:
@@ -146,7 +136,7 @@ def run_size(size: str, repeat: int) -> dict:
         pg = env.get("DATABASE_URL")
         name = f"theodoi_bench_{size}"
         if pg:
-            env["DATABASE_URL"] = _pg_database(pg, name, create=True)
+            env["DATABASE_URL"] = fresh_postgres(pg, name)
         try:
             out = subprocess.run(
                 [sys.executable, __file__, "--worker", size, "--repeat", str(repeat)],
@@ -156,7 +146,7 @@ def run_size(size: str, repeat: int) -> dict:
             raise
         finally:
             if pg:
-                _pg_database(pg, name, create=False)
+                drop_postgres(pg, name)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -31,7 +31,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+
+from benchenv import drop_postgres, fresh_postgres, p95, setup_django  # tools/ is the script's dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL_SIZE = {"units": 150, "plans": 60, "tasks": 6000, "targets": 1500}
@@ -62,51 +63,7 @@ class Result:
     @property
     def p95(self) -> float:
         # Nearest-rank percentile: an actual observed time, no interpolation.
-        ordered = sorted(self.times_ms)
-        return ordered[max(0, -(-95 * len(ordered) // 100) - 1)]
-
-
-def _fresh_postgres(url: str, name: str) -> str:
-    """Drop and create database ``name`` on the server of ``url``; return its URL."""
-    import psycopg
-
-    parts = urlsplit(url)
-    if parts.path.lstrip("/") == name:
-        raise SystemExit(f"DATABASE_URL already names {name!r}; point it at another database.")
-    admin_url = urlunsplit(parts._replace(path="/postgres", scheme="postgresql"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def _drop_postgres(url: str, name: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    admin_url = urlunsplit(parts._replace(path="/postgres", scheme="postgresql"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _setup_django(var_dir: str) -> None:
-    """Settings for a benchmark: fresh var dir, production-like DEBUG=0."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "theodoi.settings"
-    # Before django.setup(): settings read these once. A fresh var dir gives a fresh SQLite file.
-    os.environ["THEODOI_VAR_DIR"] = var_dir
-    os.environ["THEODOI_MEDIA_ROOT"] = os.path.join(var_dir, "media")
-    os.makedirs(os.path.join(var_dir, "static"), exist_ok=True)  # STATIC_ROOT, for WhiteNoise
-    # DEBUG=0 as in production (DEBUG=1 keeps every query in memory and slows pages down).
-    os.environ["THEODOI_DEBUG"] = "0"
-    os.environ.setdefault("THEODOI_SECRET_KEY", "bench-only-secret-key-not-for-production")
-    os.environ["THEODOI_INSECURE_COOKIES"] = "1"  # the test client speaks plain HTTP
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-    from django.test.utils import setup_test_environment
-
-    django.setup()
-    # Makes response.context available (rows per page); the cost is a signal per template.
-    setup_test_environment()
+        return p95(self.times_ms)
 
 
 def _engine_label() -> str:
@@ -280,8 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     pg_url = os.environ.get("DATABASE_URL", "")
     try:
         if pg_url:
-            os.environ["DATABASE_URL"] = _fresh_postgres(pg_url, args.pg_database)
-        _setup_django(var_dir)
+            os.environ["DATABASE_URL"] = fresh_postgres(pg_url, args.pg_database)
+        setup_django(var_dir)
         engine, results, notes = run(scale, requests, args.seed)
         print(f"\n== {engine}: {requests} timed requests per page after {WARMUP} warm-ups; "
               f"times are server-side (Django test client, DEBUG=0)")
@@ -295,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
                 from django.db import connections
 
                 connections.close_all()  # DROP DATABASE needs no open session
-            _drop_postgres(pg_url, args.pg_database)
+            drop_postgres(pg_url, args.pg_database)
         shutil.rmtree(var_dir, ignore_errors=True)
     if problems:
         print("\nPROBLEMS:\n  " + "\n  ".join(problems))

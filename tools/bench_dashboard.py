@@ -36,14 +36,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_reporting import FULL, WARMUP, _drop_postgres, _fresh_postgres, _setup_django  # noqa: E402
+from bench_reporting import FULL, WARMUP, setup_django_for_periods  # noqa: E402
+from benchenv import drop_postgres, fresh_postgres, p95  # noqa: E402
 
 PERIODS = 24
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, -(-95 * len(ordered) // 100) - 1)]
 
 
 def measure(info: dict, requests: int) -> list[dict]:
@@ -82,7 +78,7 @@ def measure(info: dict, requests: int) -> list[dict]:
         rows = (f"{ctx['d'].tally.total} tasks, {len(ctx['d'].units)} units" if "d" in ctx
                 else f"{ctx['page'].total} tasks")
         results.append({"page": name, "queries": count[0], "median": statistics.median(times),
-                        "p95": _p95(times), "rows": rows})
+                        "p95": p95(times), "rows": rows})
     return results
 
 
@@ -123,9 +119,9 @@ def main() -> int:
     var_dir = tempfile.mkdtemp(prefix="theodoi-bench-dashboard-")
     pg_url = os.environ.get("DATABASE_URL", "")
     if pg_url:
-        os.environ["DATABASE_URL"] = _fresh_postgres(pg_url, args.pg_database)
+        os.environ["DATABASE_URL"] = fresh_postgres(pg_url, args.pg_database)
     try:
-        _setup_django(var_dir, today)
+        setup_django_for_periods(var_dir, today)
         from django.core.management import call_command
         from django.db import connection
 
@@ -165,7 +161,7 @@ def main() -> int:
 
         connections.close_all()
         if pg_url:
-            _drop_postgres(pg_url, args.pg_database)
+            drop_postgres(pg_url, args.pg_database)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 

@@ -35,7 +35,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from benchenv import drop_postgres, fresh_postgres, p95, setup_django  # tools/ is the script's dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = {"units": 150, "plans": 60, "tasks": 6000, "targets": 1500}
@@ -43,43 +44,9 @@ PERIODS = 24
 WARMUP = 2
 
 
-def _pg_admin(url: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path="/postgres", scheme="postgresql"))
-
-
-def _fresh_postgres(url: str, name: str) -> str:
-    import psycopg
-
-    with psycopg.connect(_pg_admin(url), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-def _drop_postgres(url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_pg_admin(url), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _setup_django(var_dir: str, today: dt.date) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "theodoi.settings"
-    os.environ["THEODOI_VAR_DIR"] = var_dir
-    os.environ["THEODOI_MEDIA_ROOT"] = os.path.join(var_dir, "media")
-    os.makedirs(os.path.join(var_dir, "static"), exist_ok=True)
-    os.environ["THEODOI_DEBUG"] = "0"  # as in production: DEBUG=1 keeps every query in memory
-    os.environ.setdefault("THEODOI_SECRET_KEY", "bench-only-secret-key-not-for-production")
-    os.environ["THEODOI_INSECURE_COOKIES"] = "1"
-    # 24 closed monthly periods before today's.
-    first = dt.date(today.year - 2, today.month, 1)
-    os.environ["THEODOI_REPORTING_START"] = first.isoformat()
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-    from django.test.utils import setup_test_environment
-
-    django.setup()
-    setup_test_environment()
+def setup_django_for_periods(var_dir: str, today: dt.date) -> None:
+    """Django for a benchmark, with 24 closed monthly periods before today's."""
+    setup_django(var_dir, reporting_start=dt.date(today.year - 2, today.month, 1))
 
 
 def fill_reports(today: dt.date, seed: int) -> dict:
@@ -201,10 +168,9 @@ def measure(info: dict, today: dt.date, requests: int) -> list[dict]:
             start = time.perf_counter()
             do(i + 2)
             times.append((time.perf_counter() - start) * 1000)
-        ordered = sorted(times)
         results.append({"page": name, "queries": count[0],
                         "median": statistics.median(times),
-                        "p95": ordered[max(0, -(-95 * len(ordered) // 100) - 1)],
+                        "p95": p95(times),
                         "rows": getattr(response, "bench_rows", "")})
 
     for key in ("department", "commune"):
@@ -223,9 +189,9 @@ def measure(info: dict, today: dt.date, requests: int) -> list[dict]:
             return response
 
         run(f"{key}: open report form", client, get)
-        if get(0).context["content"].plan is not None:  # split by plan: also the whole form
-            run(f"{key}: open whole form (tất cả)", client,
-                lambda i, get=get, url=url: get(i, url=f"{url}?ke-hoach=tat-ca"))
+        # The whole form too: a big unit's form opens on its first plan only.
+        run(f"{key}: open whole form (tất cả)", client,
+            lambda i, get=get, url=url: get(i, url=f"{url}?ke-hoach=tat-ca"))
         data = _form_data(get(0))
         progress_keys = [k for k in data if k.endswith("-progress")] or [
             k for k in data if k.endswith("-done_text")]
@@ -266,9 +232,9 @@ def main() -> int:
     var_dir = tempfile.mkdtemp(prefix="theodoi-bench-reporting-")
     pg_url = os.environ.get("DATABASE_URL", "")
     if pg_url:
-        os.environ["DATABASE_URL"] = _fresh_postgres(pg_url, args.pg_database)
+        os.environ["DATABASE_URL"] = fresh_postgres(pg_url, args.pg_database)
     try:
-        _setup_django(var_dir, today)
+        setup_django_for_periods(var_dir, today)
         from django.core.management import call_command
         from django.db import connection
 
@@ -300,7 +266,7 @@ def main() -> int:
 
         connections.close_all()
         if pg_url:
-            _drop_postgres(pg_url, args.pg_database)
+            drop_postgres(pg_url, args.pg_database)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
