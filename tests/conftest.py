@@ -1,6 +1,10 @@
-"""Shared fixtures: a small unit tree, one account per role, seed plans from the gold readings."""
+"""Shared fixtures: a small unit tree, one account per role, seed plans from the gold readings,
+the latest closed monthly period, evidence file bytes."""
 
 from __future__ import annotations
+
+import io
+import zipfile
 
 import pytest
 
@@ -90,3 +94,30 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def period(seeded):
+    """The latest monthly period whose cut-off has passed (its reports are being sent now)."""
+    from django.utils import timezone
+
+    from theodoi.reporting.models import ReportingPeriod
+    from theodoi.reporting.services import ensure_periods
+
+    today = timezone.localdate()
+    ensure_periods(today=today)
+    return ReportingPeriod.objects.filter(frequency="monthly", end__lt=today).order_by("-end").first()
+
+
+@pytest.fixture
+def pdf_bytes() -> bytes:
+    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def docx_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    return buf.getvalue()

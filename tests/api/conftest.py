@@ -1,4 +1,5 @@
-"""API fixtures: a DRF client authenticated with a user's token."""
+"""API fixtures: a DRF client authenticated with a user's token; stored files under a temporary
+media root; the tasks Bình Lư's Phòng Kinh tế leads."""
 
 from __future__ import annotations
 
@@ -19,3 +20,14 @@ def api():
         return client
 
     return _client
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def kt_tasks(seeded):
+    """III.5 and III.6 of Bình Lư's plan, led by its Phòng Kinh tế."""
+    return list(seeded["002"].tasks.filter(code__in=["III.5", "III.6"]).order_by("position"))

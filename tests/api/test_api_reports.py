@@ -15,27 +15,6 @@ from theodoi.audit.models import AuditEvent
 from theodoi.reporting.models import ReportingPeriod, ReportState, TaskReport, UnitReport
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def period(seeded):
-    """The latest monthly period already over (its reports are being sent now)."""
-    from theodoi.reporting.services import ensure_periods
-
-    today = timezone.localdate()
-    ensure_periods(today=today)
-    return ReportingPeriod.objects.filter(frequency="monthly", end__lt=today).order_by("-end").first()
-
-
-@pytest.fixture
-def kt_tasks(seeded):
-    """III.5 and III.6 of Bình Lư's plan, led by its Phòng Kinh tế."""
-    return list(seeded["002"].tasks.filter(code__in=["III.5", "III.6"]).order_by("position"))
-
-
 def _open(api, user, period, unit):
     return api(user).post(reverse("api-report-list"), {"period": period.pk, "unit": unit.pk}, format="json")
 

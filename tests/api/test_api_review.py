@@ -4,8 +4,6 @@ evidence files (list, upload, delete): same services, rules and messages as the 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -24,34 +22,6 @@ from theodoi.reporting.models import (
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def period(seeded):
-    """The latest monthly period already over (its reports are being sent now)."""
-    today = timezone.localdate()
-    services.ensure_periods(today=today)
-    return ReportingPeriod.objects.filter(frequency="monthly", end__lt=today).order_by("-end").first()
-
-
-@pytest.fixture
-def kt_tasks(seeded):
-    """III.5 and III.6 of Bình Lư's plan, led by its Phòng Kinh tế."""
-    return list(seeded["002"].tasks.filter(code__in=["III.5", "III.6"]).order_by("position"))
-
-
-@pytest.fixture
-def docx_bytes() -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", "<w:document/>")
-    return buf.getvalue()
 
 
 def _draft(api, users, tree, period) -> int:
